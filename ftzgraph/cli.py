@@ -1,0 +1,224 @@
+"""The ``ftzgraph`` command: a thin shell over the Python API.
+
+Exit status: 0 when everything asked for was done; 1 when some input file
+failed (the others were still processed) or validation found violations;
+2 for usage errors (bad option, unreadable query, missing store).
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ftzgraph import __version__
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Knowledge graphs from Chinese and English texts on China's Pilot Free Trade Zones.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+StoreOption = Annotated[
+    str,
+    typer.Option(
+        "--store",
+        help="Store folder (default: $FTZGRAPH_STORE or ./ftzgraph-store).",
+        show_default=False,
+    ),
+]
+
+
+class ExportFormat(str, Enum):
+    ttl = "ttl"
+    trig = "trig"
+    nt = "nt"
+    nq = "nq"
+    jsonld = "jsonld"
+
+
+class ResultFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+def _open(store: str, *, read_only: bool = False):
+    from ftzgraph.store import default_store_path, open_store
+
+    path = store or default_store_path()
+    if read_only and not Path(path).exists():
+        typer.echo(f"error: no store at {path} (run `ftzgraph extract` first)", err=True)
+        raise typer.Exit(2)
+    return open_store(path, read_only=read_only)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")],
+    store: StoreOption = "",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Also export the graph to this file.")
+    ] = None,
+    fmt: Annotated[
+        ExportFormat | None,
+        typer.Option("--format", help="Export format (default: from the -o file's suffix)."),
+    ] = None,
+    en_model: Annotated[
+        str | None,
+        typer.Option("--en-model", help="A local spaCy English model to use instead of the default."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Extract concepts, facts and relations from texts into the store.
+
+    Example: ftzgraph extract examples/ -o examples.ttl
+    """
+    from tqdm import tqdm
+
+    from ftzgraph.pipeline import Pipeline
+    from ftzgraph.pipeline import extract as run_extract
+    from ftzgraph.store import export, format_from_path
+
+    target = _open(store)
+    bar = tqdm(desc="extract", unit="doc", disable=quiet, file=sys.stderr, dynamic_ncols=True)
+
+    def on_event(kind: str, what: str) -> None:
+        if kind == "failed":
+            tqdm.write(f"error: {what}", file=sys.stderr)
+        elif kind == "processed":
+            bar.update(1)
+
+    report = run_extract(paths, target, pipeline=Pipeline(en_model=en_model), on_event=on_event)
+    bar.close()
+    typer.echo(_summary_table(target))
+    typer.echo(f"{report.summary()} (store: {target.path})")
+    if output is not None:
+        chosen = fmt.value if fmt else format_from_path(output)
+        count = export(target, output, chosen)
+        typer.echo(f"wrote {count} statements to {output} ({chosen})")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _summary_table(store) -> str:
+    from ftzgraph.graph.namespace import FTZ
+    from ftzgraph.query import format_table
+    from ftzgraph.records import CONCEPT_TYPES
+
+    result = store.query(
+        """SELECT ?class (COUNT(DISTINCT ?c) AS ?concepts) (COUNT(DISTINCT ?m) AS ?mentions)
+           WHERE { VALUES ?class { %s } ?c a ?class ; ftz:hasMention ?m }
+           GROUP BY ?class"""
+        % " ".join(f"<{FTZ[t]}>" for t in CONCEPT_TYPES)
+    )
+    counts = {
+        str(s["class"].value).rsplit("#", 1)[-1]: (s["concepts"].value, s["mentions"].value)
+        for s in result
+    }
+    rows = [[t, *counts.get(t, ("0", "0"))] for t in CONCEPT_TYPES]
+    rows.append(["Fact", str(store.count(str(FTZ.Fact))), ""])
+    rows.append(["Document", str(store.document_count()), ""])
+    return format_table(["class", "nodes", "mentions"], rows)
+
+
+@app.command()
+def query(
+    sparql: Annotated[str | None, typer.Argument(help="A SPARQL query (prefixes ftz:, skos:, nif:, dcterms:, prov: are predeclared).")] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from a .rq file.")] = None,
+    store: StoreOption = "",
+    fmt: Annotated[ResultFormat, typer.Option("--format", help="Result format.")] = ResultFormat.table,
+) -> None:
+    """Run a SPARQL query over the union of all document graphs.
+
+    Example: ftzgraph query "SELECT ?p (COUNT(?m) AS ?n) WHERE { ?p a ftz:Problem ; ftz:hasMention ?m } GROUP BY ?p ORDER BY DESC(?n)"
+    """
+    from ftzgraph.query import render
+
+    if (sparql is None) == (file is None):
+        typer.echo("error: give a query or --file, not both or neither", err=True)
+        raise typer.Exit(2)
+    if file is not None:
+        try:
+            sparql = file.read_text(encoding="utf-8")
+        except OSError as err:
+            typer.echo(f"error: {file}: {err.strerror}", err=True)
+            raise typer.Exit(2) from err
+    target = _open(store, read_only=True)
+    try:
+        result = target.query(sparql or "")
+    except SyntaxError as err:
+        typer.echo(f"error: invalid SPARQL: {err}", err=True)
+        raise typer.Exit(2) from err
+    typer.echo(render(result, fmt.value))
+
+
+@app.command("export")
+def export_cmd(
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
+    store: StoreOption = "",
+    fmt: Annotated[ExportFormat | None, typer.Option("--format", help="Default: from the suffix.")] = None,
+    include_runs: Annotated[bool, typer.Option("--include-runs", help="Include the PROV-O records of extraction runs.")] = False,
+) -> None:
+    """Export the graph (sorted, byte-identical for the same content).
+
+    Example: ftzgraph export -o graph.trig
+    """
+    from ftzgraph.store import export, format_from_path
+
+    chosen = fmt.value if fmt else format_from_path(output)
+    count = export(_open(store, read_only=True), output, chosen, include_runs=include_runs)
+    typer.echo(f"wrote {count} statements to {output} ({chosen})")
+
+
+@app.command()
+def stats(store: StoreOption = "") -> None:
+    """Counts of documents, concepts per class, mentions and facts.
+
+    Example: ftzgraph stats --store ftzgraph-store
+    """
+    target = _open(store, read_only=True)
+    typer.echo(_summary_table(target))
+    typer.echo(f"{len(target)} quads in {target.path}")
+
+
+@app.command()
+def validate(store: StoreOption = "") -> None:
+    """Check the graph against the SHACL shapes of ontologies/ftz-shapes.ttl.
+
+    Example: ftzgraph validate
+    """
+    from ftzgraph.graph.validate import validate_store
+
+    conforms, text = validate_store(_open(store, read_only=True))
+    typer.echo(text)
+    if not conforms:
+        raise typer.Exit(1)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ftzgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Knowledge graphs from Chinese and English texts on China's Pilot Free Trade Zones."""
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+"""English number words → values: seventeen, twenty-six, 3.5 million, a dozen, half."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000}
+FRACTIONS = {"half": Decimal(50), "quarter": Decimal(25), "third": Decimal("33.33")}
+
+
+def parse_number(words: str) -> Decimal | None:
+    """Value of ``words`` or None; shares (half, a quarter) come out as percentages."""
+    tokens = words.lower().replace(",", "").replace("-", " ").split()
+    tokens = [t for t in tokens if t not in ("and", "a", "an")]
+    if not tokens:
+        return None
+    if len(tokens) == 1 and tokens[0] in FRACTIONS:
+        return FRACTIONS[tokens[0]]
+    total, current = Decimal(0), Decimal(0)
+    seen = False
+    for token in tokens:
+        if token in SMALL:
+            current += SMALL[token]
+        elif token in SCALES:
+            current = (current or 1) * SCALES[token]
+            if SCALES[token] >= 1000:
+                total, current = total + current, Decimal(0)
+        else:
+            try:
+                current += Decimal(token)
+            except InvalidOperation:
+                return None
+        seen = True
+    return total + current if seen else None

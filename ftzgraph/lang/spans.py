@@ -1,0 +1,26 @@
+"""The records both languages' finders return, in sentence offsets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A stated number at ``[begin, end)`` of the sentence text."""
+
+    begin: int
+    end: int
+    value: Decimal
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSpan:
+    """A Problem/Recommendation/Goal/Achievement at ``[begin, end)`` of the sentence text."""
+
+    type: str
+    begin: int
+    end: int
+    rule: str

@@ -1,0 +1,135 @@
+"""The embedded Oxigraph store: one named graph per document, ontology graphs beside them.
+
+On disk by default (``ftzgraph-store/`` in the working directory, or
+``$FTZGRAPH_STORE``), in memory when ``path`` is None. Queries see the union
+of all named graphs as the default graph, with the project's prefixes
+predeclared.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ftzgraph.graph.build import node
+from ftzgraph.graph.namespace import DCTERMS, FTZ, PREFIXES
+from ftzgraph.graph.ontology import ONTOLOGY_FILES, ontology_file
+from ftzgraph.graph.provenance import RUN_GRAPH_PREFIX
+
+DEFAULT_STORE = "ftzgraph-store"
+_HASH_GRAPH = node("https://w3id.org/ftzgraph/id/graph/meta")
+_HASH = node(str(FTZ.contentHash))
+
+
+def default_store_path() -> str:
+    return os.environ.get("FTZGRAPH_STORE", DEFAULT_STORE)
+
+
+class Store:
+    """A thin, typed wrapper over :class:`pyoxigraph.Store`."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False):
+        self.path = None if path is None else Path(path)
+        if self.path is None:
+            self._store = ox.Store()
+        elif read_only:
+            self._store = ox.Store.read_only(str(self.path))
+        else:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._store = ox.Store(str(self.path))
+        self.read_only = read_only
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        return self._store
+
+    # ---- writing -----------------------------------------------------------
+
+    def ensure_ontologies(self) -> None:
+        """Load (or reload, when the file changed) the ontology, thesaurus and gazetteer graphs."""
+        for name, graph_iri in sorted(ONTOLOGY_FILES.items()):
+            path = ontology_file(name)
+            if not path.is_file():
+                continue
+            data = path.read_bytes()
+            digest = ox.Literal(hashlib.sha256(data).hexdigest())
+            graph = node(graph_iri)
+            if any(self._store.quads_for_pattern(graph, _HASH, digest, _HASH_GRAPH)):
+                continue
+            if self._store.contains_named_graph(graph):
+                self._store.remove_graph(graph)
+            for old in list(self._store.quads_for_pattern(graph, _HASH, None, _HASH_GRAPH)):
+                self._store.remove(old)
+            self._store.load(data, format=ox.RdfFormat.TURTLE, to_graph=graph)
+            self._store.add(ox.Quad(graph, _HASH, digest, _HASH_GRAPH))
+
+    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
+        """Swap a document's named graph for new quads."""
+        if self._store.contains_named_graph(graph):
+            self._store.remove_graph(graph)
+        self._store.extend(quads)
+
+    def add(self, quads: Iterable[ox.Quad]) -> None:
+        self._store.extend(quads)
+
+    def flush(self) -> None:
+        if self.path is not None and not self.read_only:
+            self._store.flush()
+
+    # ---- reading -----------------------------------------------------------
+
+    def query(self, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        return self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+
+    def document_graphs(self) -> Iterator[ox.NamedNode]:
+        for graph in self._store.named_graphs():
+            if isinstance(graph, ox.NamedNode) and "/graph/doc/" in graph.value:
+                yield graph
+
+    def quads(self, *, include_runs: bool = False) -> Iterator[ox.Quad]:
+        """Every quad except bookkeeping (and the run records unless asked)."""
+        for quad in self._store.quads_for_pattern(None, None, None, None):
+            graph = quad.graph_name
+            if graph == _HASH_GRAPH or isinstance(graph, ox.DefaultGraph):
+                continue
+            if not include_runs and graph.value.startswith(RUN_GRAPH_PREFIX):
+                continue
+            yield quad
+
+    def count(self, rdf_class: str) -> int:
+        query = f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{rdf_class}> }}"
+        solutions = self.query(query)
+        return int(next(iter(solutions))["n"].value)  # type: ignore[index, arg-type]
+
+    def document_count(self) -> int:
+        return self.count(str(FTZ.Document))
+
+    def has_document(self, identifier: str, content_hash: str) -> bool:
+        ask = self._store.query(
+            "ASK { GRAPH ?g { ?d a ?t ; ?id ?ident ; ?h ?hash } }",
+            substitutions={
+                ox.Variable("t"): node(FTZ.Document),
+                ox.Variable("id"): node(DCTERMS.identifier),
+                ox.Variable("ident"): ox.Literal(identifier),
+                ox.Variable("h"): _HASH,
+                ox.Variable("hash"): ox.Literal(content_hash),
+            },
+        )
+        return bool(ask)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+
+def open_store(path: str | os.PathLike[str] | None = "", *, read_only: bool = False) -> Store:
+    """Open (creating if needed) the store at ``path``; ``""`` means the default path, None memory."""
+    if path == "":
+        path = default_store_path()
+    return Store(path, read_only=read_only)
+
+
+__all__ = ["DEFAULT_STORE", "Store", "default_store_path", "open_store"]
