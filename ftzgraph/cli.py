@@ -8,7 +8,7 @@ failed (the others were still processed) or validation found violations;
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -33,7 +33,7 @@ StoreOption = Annotated[
 ]
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     ttl = "ttl"
     trig = "trig"
     nt = "nt"
@@ -41,7 +41,7 @@ class ExportFormat(str, Enum):
     jsonld = "jsonld"
 
 
-class ResultFormat(str, Enum):
+class ResultFormat(StrEnum):
     table = "table"
     csv = "csv"
     tsv = "tsv"
@@ -71,7 +71,9 @@ def extract(
     ] = None,
     en_model: Annotated[
         str | None,
-        typer.Option("--en-model", help="A local spaCy English model to use instead of the default."),
+        typer.Option(
+            "--en-model", help="A local spaCy English model to use instead of the default."
+        ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
@@ -111,11 +113,11 @@ def _summary_table(store) -> str:
     from ftzgraph.query import format_table
     from ftzgraph.records import CONCEPT_TYPES
 
+    classes = " ".join(f"<{FTZ[t]}>" for t in CONCEPT_TYPES)
     result = store.query(
-        """SELECT ?class (COUNT(DISTINCT ?c) AS ?concepts) (COUNT(DISTINCT ?m) AS ?mentions)
-           WHERE { VALUES ?class { %s } ?c a ?class ; ftz:hasMention ?m }
-           GROUP BY ?class"""
-        % " ".join(f"<{FTZ[t]}>" for t in CONCEPT_TYPES)
+        "SELECT ?class (COUNT(DISTINCT ?c) AS ?concepts) (COUNT(DISTINCT ?m) AS ?mentions) "
+        f"WHERE {{ VALUES ?class {{ {classes} }} ?c a ?class ; ftz:hasMention ?m }} "
+        "GROUP BY ?class"
     )
     counts = {
         str(s["class"].value).rsplit("#", 1)[-1]: (s["concepts"].value, s["mentions"].value)
@@ -129,14 +131,24 @@ def _summary_table(store) -> str:
 
 @app.command()
 def query(
-    sparql: Annotated[str | None, typer.Argument(help="A SPARQL query (prefixes ftz:, skos:, nif:, dcterms:, prov: are predeclared).")] = None,
-    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from a .rq file.")] = None,
+    sparql: Annotated[
+        str | None,
+        typer.Argument(
+            help="A SPARQL query (prefixes ftz:, skos:, nif:, dcterms:, prov: are predeclared)."
+        ),
+    ] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", "-f", help="Read the query from a .rq file.")
+    ] = None,
     store: StoreOption = "",
-    fmt: Annotated[ResultFormat, typer.Option("--format", help="Result format.")] = ResultFormat.table,
+    fmt: Annotated[
+        ResultFormat, typer.Option("--format", help="Result format.")
+    ] = ResultFormat.table,
 ) -> None:
     """Run a SPARQL query over the union of all document graphs.
 
-    Example: ftzgraph query "SELECT ?p (COUNT(?m) AS ?n) WHERE { ?p a ftz:Problem ; ftz:hasMention ?m } GROUP BY ?p ORDER BY DESC(?n)"
+    Example: ftzgraph query "SELECT ?p (COUNT(?m) AS ?n)
+    WHERE { ?p a ftz:Problem ; ftz:hasMention ?m } GROUP BY ?p ORDER BY DESC(?n)"
     """
     from ftzgraph.query import render
 
@@ -162,8 +174,12 @@ def query(
 def export_cmd(
     output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
     store: StoreOption = "",
-    fmt: Annotated[ExportFormat | None, typer.Option("--format", help="Default: from the suffix.")] = None,
-    include_runs: Annotated[bool, typer.Option("--include-runs", help="Include the PROV-O records of extraction runs.")] = False,
+    fmt: Annotated[
+        ExportFormat | None, typer.Option("--format", help="Default: from the suffix.")
+    ] = None,
+    include_runs: Annotated[
+        bool, typer.Option("--include-runs", help="Include the PROV-O records of extraction runs.")
+    ] = False,
 ) -> None:
     """Export the graph (sorted, byte-identical for the same content).
 

@@ -49,7 +49,7 @@ def render(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: s
     if isinstance(result, ox.QueryBoolean):
         return "true" if bool(result) else "false"
     if isinstance(result, ox.QueryTriples):
-        return ox.serialize(result, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        return ox.serialize(result, format=ox.RdfFormat.N_TRIPLES).decode("utf-8").rstrip("\n")
     if fmt == "table":
         return format_table(*rows(result))
-    return result.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8")
+    return result.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8").rstrip("\r\n")

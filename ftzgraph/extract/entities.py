@@ -15,8 +15,14 @@ from ftzgraph.lang.analysis import AnalysedSentence
 from ftzgraph.lang.zh import names as zh_names
 
 #: spaCy NER labels → concept types (``LAW`` only when it names an agreement).
-NER_TYPES = {"GPE": "Place", "LOC": "Place", "ORG": "Organization", "EVENT": "Event",
-             "LAW": "Agreement", "FAC": "Place"}
+NER_TYPES = {
+    "GPE": "Place",
+    "LOC": "Place",
+    "ORG": "Organization",
+    "EVENT": "Event",
+    "LAW": "Agreement",
+    "FAC": "Place",
+}
 _AGREEMENT_WORDS = re.compile(r"\b(agreement|treaty|arrangement|partnership|accord)s?\b", re.I)
 _LEADING_DET = re.compile(r"^(the|a|an)\s+", re.I)
 

@@ -16,8 +16,13 @@ def find_facts(sentence: AnalysedSentence, text: str) -> list[Fact]:
         Fact(
             q.value,
             q.unit,
-            Mention(base + q.begin, base + q.end, text[base + q.begin : base + q.end],
-                    sentence.lang, f"{sentence.lang}-quantity"),
+            Mention(
+                base + q.begin,
+                base + q.end,
+                text[base + q.begin : base + q.end],
+                sentence.lang,
+                f"{sentence.lang}-quantity",
+            ),
         )
         for q in found
     ]

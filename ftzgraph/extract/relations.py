@@ -28,6 +28,7 @@ def find_relations(
             if hit.begin <= area.begin and area.end <= hit.end:
                 obj = by_span[(area.begin, area.end, "ReformArea")]
                 key = (subject.key, "concerns", obj.key)
-                relations.setdefault(key, Relation(subject.key, "concerns", obj.key,
-                                                   "contains-area", 0.8))
+                relations.setdefault(
+                    key, Relation(subject.key, "concerns", obj.key, "contains-area", 0.8)
+                )
     return list(relations.values())

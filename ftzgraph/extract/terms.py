@@ -60,7 +60,13 @@ class TermMatcher:
         for span in filter_spans(spans):
             entry = keys[(span.start, span.end)]
             hits.append(
-                Hit(entry.type, base + span.start_char, base + span.end_char, "en", "lexicon",
-                    entry.iri)
+                Hit(
+                    entry.type,
+                    base + span.start_char,
+                    base + span.end_char,
+                    "en",
+                    "lexicon",
+                    entry.iri,
+                )
             )
         return hits

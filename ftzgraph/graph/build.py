@@ -54,8 +54,12 @@ def document_quads(result: DocumentGraph) -> list[ox.Quad]:
     ]
     for lang in doc.languages:
         triples.append((doc_node, node(DCTERMS.language), ox.Literal(lang)))
-    for prop, value in ((DCTERMS.title, doc.title), (DCTERMS.date, doc.year),
-                        (DCTERMS.source, doc.source), (DCTERMS.spatial, doc.zone)):
+    for prop, value in (
+        (DCTERMS.title, doc.title),
+        (DCTERMS.date, doc.year),
+        (DCTERMS.source, doc.source),
+        (DCTERMS.spatial, doc.zone),
+    ):
         if value:
             triples.append((doc_node, node(prop), ox.Literal(value)))
 
@@ -65,7 +69,9 @@ def document_quads(result: DocumentGraph) -> list[ox.Quad]:
         for ctype in sorted(concept.types):
             triples.append((c, node(RDF.type), node(FTZ[ctype])))
         if concept.discovered:
-            triples.append((c, node(FTZ.discovered), ox.Literal("true", datatype=node(XSD.boolean))))
+            triples.append(
+                (c, node(FTZ.discovered), ox.Literal("true", datatype=node(XSD.boolean)))
+            )
             for lang, label in sorted(concept.labels.items()):
                 triples.append((c, node(SKOS.prefLabel), ox.Literal(label, language=lang)))
         for mention in concept.mentions:

@@ -15,6 +15,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator, Mapping
+from typing import Any
 
 from ftzgraph.read.decode import decode
 from ftzgraph.read.errors import ReadError, ReadFailure
@@ -33,7 +34,9 @@ def row_text(zh: str, en: str) -> str:
 
 def read_jsonl(data: bytes, path: str, identifier: str) -> Iterator[Document | ReadFailure]:
     text, _ = decode(data, path)
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Split on "\n" only: str.splitlines() would also cut at U+2028 inside a JSON string.
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.rstrip("\r")
         if not line.strip():
             continue
         where = f"{path} line {number}"
@@ -63,7 +66,7 @@ def read_csv(data: bytes, path: str, identifier: str) -> Iterator[Document | Rea
         except StopIteration:
             return
         except csv.Error as err:
-            yield ReadFailure(f"{path} line {reader.line_num}", f"broken CSV: {err}")
+            yield ReadFailure(f"{path} line {reader.reader.line_num}", f"broken CSV: {err}")
             return
         number += 1
         where = f"{path} line {reader.line_num}"

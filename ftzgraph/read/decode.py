@@ -1,9 +1,9 @@
 """Bytes → text, for the encodings Chinese policy files come in.
 
-UTF-8 is tried first (a leading BOM is dropped), then the byte-order-marked
-UTF-16/32 forms, then GB18030 (a superset of GBK and GB2312, the usual
-encoding of files saved by Chinese Windows tools), then Big5 and whatever
-charset-normalizer finds. Nothing else is changed: no Unicode normalisation,
+A byte-order mark decides first (and is dropped); then UTF-8; then
+GB18030 (a superset of GBK and GB2312, the usual encoding of files saved by
+Chinese Windows tools) or Big5, whichever reads as more plausible text; then
+whatever charset-normalizer finds. Nothing else is changed: no Unicode normalisation,
 CRLF stays CRLF, so offsets into the result are offsets into the file's text.
 """
 
@@ -22,6 +22,26 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
+def _plausibility(text: str) -> float:
+    """Share of characters that ordinary Chinese or English text is made of.
+
+    Big5 bytes also decode as GB18030, but into private-use characters, kana
+    and rare symbols; this score tells the two readings apart.
+    """
+    if not text:
+        return 0.0
+    usual = sum(
+        1
+        for ch in text
+        if ch.isascii()
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or ch in "“”‘’…—·"
+    )
+    return usual / len(text)
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """Return ``(text, encoding)``; raise :class:`ReadError` for binary or undecodable data."""
     for bom, encoding in _BOMS:
@@ -29,14 +49,23 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             try:
                 return data[len(bom) :].decode(encoding), encoding
             except UnicodeDecodeError as err:
-                raise ReadError(path, f"invalid {encoding} after its byte-order mark: {err}") from err
+                raise ReadError(
+                    path, f"invalid {encoding} after its byte-order mark: {err}"
+                ) from err
     if b"\x00" in data:
         raise ReadError(path, "binary data (NUL bytes), not a text file")
-    for encoding in ("utf-8", "gb18030", "big5"):
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for encoding in ("gb18030", "big5"):  # the tie goes to GB18030 (listed first)
         try:
-            return data.decode(encoding), encoding
+            candidates.append((data.decode(encoding), encoding))
         except UnicodeDecodeError:
             continue
+    if candidates:
+        return max(candidates, key=lambda c: _plausibility(c[0]))
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

@@ -11,14 +11,14 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def detect_language(text: str) -> Lang | None:
-    """``"zh"`` when Han characters outnumber Latin words, ``"en"`` when only Latin words, else None.
+    """``"zh"`` when Han characters outnumber Latin words, else ``"en"`` if any, else None.
 
     A Chinese sentence quoting an acronym (RCEP, FT) stays Chinese; an English
     sentence quoting a Chinese term stays English.
     """
     han = len(_HAN.findall(text))
     words = len(_LATIN_WORD.findall(text))
-    if han and han >= words:
+    if han > words:
         return "zh"
     if words:
         return "en"

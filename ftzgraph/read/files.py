@@ -51,11 +51,13 @@ def read_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[ReadEvent]:
 
 
 def _walk(root: Path) -> Iterator[Path]:
-    """Files under ``root`` sorted by path; symlinked folders are not followed (no loops)."""
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames.sort()
-        for name in sorted(filenames):
-            yield Path(dirpath) / name
+    """Files under ``root`` by relative path; symlinked folders are not followed (no loops)."""
+    found = [
+        Path(dirpath) / name
+        for dirpath, _, filenames in os.walk(root, followlinks=False)
+        for name in filenames
+    ]
+    yield from sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
 def _read_one(path: Path, identifier: str) -> Iterator[ReadEvent]:

@@ -14,7 +14,7 @@ import re
 from ftzgraph.read.detect import detect_language
 from ftzgraph.records import Lang, Segment
 
-_MARKER = re.compile(r"^<<", re.MULTILINE)
+_MARKER = re.compile(r"(?:^|(?<=\r))<<", re.MULTILINE)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 

@@ -52,7 +52,8 @@ def export(
     quads = [
         q
         for q in contract_quads(store, include_runs=include_runs)
-        if include_ontologies or "/graph/doc/" in q.graph_name.value
+        if include_ontologies
+        or "/graph/doc/" in q.graph_name.value
         or "/graph/run/" in q.graph_name.value
     ]
     if fmt in QUAD_FORMATS:

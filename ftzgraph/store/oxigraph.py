@@ -126,7 +126,7 @@ class Store:
 
 
 def open_store(path: str | os.PathLike[str] | None = "", *, read_only: bool = False) -> Store:
-    """Open (creating if needed) the store at ``path``; ``""`` means the default path, None memory."""
+    """Open (creating if needed) the store at ``path``: ``""`` the default path, None memory."""
     if path == "":
         path = default_store_path()
     return Store(path, read_only=read_only)

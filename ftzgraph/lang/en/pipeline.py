@@ -33,8 +33,9 @@ def load_english(model: str | None = None) -> tuple[Language, ModelInfo]:
     if chosen:
         nlp = spacy.load(chosen)
         meta = nlp.meta
-        return nlp, ModelInfo(f"{meta.get('lang', 'en')}_{meta.get('name', chosen)}",
-                              str(meta.get("version", "?")))
+        return nlp, ModelInfo(
+            f"{meta.get('lang', 'en')}_{meta.get('name', chosen)}", str(meta.get("version", "?"))
+        )
     try:
         nlp = spacy.load(DEFAULT_MODEL)
     except OSError:

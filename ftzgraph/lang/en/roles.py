@@ -23,8 +23,9 @@ from spacy.tokens import Doc, Token
 from ftzgraph.lang.cues import load_cues
 from ftzgraph.lang.spans import RoleSpan
 
-_CUT_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "cc", "conj", "punct", "mark",
-                       "expl", "csubj"})
+_CUT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "aux", "auxpass", "cc", "conj", "punct", "mark", "expl", "csubj"}
+)
 
 
 @cache
@@ -68,13 +69,17 @@ def _recommendation_heads(doc: Doc) -> Iterable[Token]:
             yield token.head
         elif _is(token, "need") and token.pos_ == "VERB":
             yield from (c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
-        elif _is(token, "necessity") and token.pos_ == "ADJ" and any(
-            c.dep_ == "expl" or c.lower_ == "it" for c in token.head.children
+        elif (
+            _is(token, "necessity")
+            and token.pos_ == "ADJ"
+            and any(c.dep_ == "expl" or c.lower_ == "it" for c in token.head.children)
         ):
             yield from (c for c in token.children if c.dep_ in ("xcomp", "ccomp"))
         elif _is(token, "propose") and token.pos_ == "VERB":
             for child in token.children:
-                if (child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB") or (child.dep_ == "dobj" and child.tag_ == "VBG"):
+                if (child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB") or (
+                    child.dep_ == "dobj" and child.tag_ == "VBG"
+                ):
                     yield child
 
 
@@ -99,15 +104,19 @@ def _verb_phrase(verb: Token) -> list[Token]:
 
 
 def _is_means(token: Token) -> bool:
-    return token.dep_ == "prep" and token.lower_ == "by" and any(
-        c.dep_ == "pcomp" for c in token.children
+    return (
+        token.dep_ == "prep"
+        and token.lower_ == "by"
+        and any(c.dep_ == "pcomp" for c in token.children)
     )
 
 
 def _is_purpose(token: Token) -> bool:
-    return token.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-    ) and token.i > token.head.i
+    return (
+        token.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and token.i > token.head.i
+    )
 
 
 def _means(verb: Token) -> list[RoleSpan]:
@@ -131,8 +140,10 @@ def _goals(doc: Doc, recommended: set[int]) -> list[RoleSpan]:
         ):
             continue
         head = token.head
-        in_order = any(c.lower_ in ("order", "as") and c.dep_ in ("mark", "advmod", "dep")
-                       for c in token.children) or head.lower_ in ("order",)
+        in_order = any(
+            c.lower_ in ("order", "as") and c.dep_ in ("mark", "advmod", "dep")
+            for c in token.children
+        ) or head.lower_ in ("order",)
         purpose = (
             in_order
             or _is(head, "purpose-head")
@@ -162,14 +173,18 @@ def _problems(doc: Doc) -> list[RoleSpan]:
     for token in doc:
         if token.i in covered:
             continue
-        if _is(token, "lack") and token.pos_ == "NOUN" and any(
-            c.lower_ == "of" for c in token.children
+        if (
+            _is(token, "lack")
+            and token.pos_ == "NOUN"
+            and any(c.lower_ == "of" for c in token.children)
         ):
             phrase = _noun_phrase(token)
             covered.update(t.i for t in phrase)
             out += _emit("Problem", phrase, "en-problem-lack")
-        elif _is(token, "problem-adj") and token.dep_ == "amod" and token.head.pos_ in (
-            "NOUN", "PROPN"
+        elif (
+            _is(token, "problem-adj")
+            and token.dep_ == "amod"
+            and token.head.pos_ in ("NOUN", "PROPN")
         ):
             phrase = _noun_phrase(token.head)
             covered.update(t.i for t in phrase)
@@ -179,9 +194,11 @@ def _problems(doc: Doc) -> list[RoleSpan]:
             if subject:
                 tokens = [*subject[0].subtree, token.head, token]
                 out += _emit("Problem", _contiguous(token, tokens), "en-problem-predicate")
-        elif (_is(token, "difficulty") and any(c.dep_ == "xcomp" for c in token.children)) or (
-            _is(token, "negative-verb") and token.pos_ == "VERB"
-        ) or (token.lower_ == "yet" and any(c.dep_ == "neg" for c in token.head.children)):
+        elif (
+            (_is(token, "difficulty") and any(c.dep_ == "xcomp" for c in token.children))
+            or (_is(token, "negative-verb") and token.pos_ == "VERB")
+            or (token.lower_ == "yet" and any(c.dep_ == "neg" for c in token.head.children))
+        ):
             clause_head = token.head if token.lower_ == "yet" else token
             if clause_head.dep_ == "acomp":
                 clause_head = clause_head.head
@@ -204,9 +221,12 @@ def _listed_items(noun: Token) -> list[Token]:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 items += _conjuncts(pobj)
     for token in noun.doc[noun.i + 1 :]:
-        if token.lower_ == "such" and token.i + 1 < len(noun.doc) and noun.doc[
-            token.i + 1
-        ].lower_ == "as" and not items:
+        if (
+            token.lower_ == "such"
+            and token.i + 1 < len(noun.doc)
+            and noun.doc[token.i + 1].lower_ == "as"
+            and not items
+        ):
             as_token = noun.doc[token.i + 1]
             for pobj in (c for c in as_token.children if c.dep_ == "pobj"):
                 items += _conjuncts(pobj)
@@ -244,8 +264,8 @@ def _achievements(doc: Doc) -> list[RoleSpan]:
             for prep in preps:
                 for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
                     out += _emit("Achievement", list(obj.subtree), "en-achievement-role")
-        elif _is(token, "achievement-verb") and token.pos_ == "VERB" and token.tag_ in (
-            "VBN", "VBD"
+        elif (
+            _is(token, "achievement-verb") and token.pos_ == "VERB" and token.tag_ in ("VBN", "VBD")
         ):
             for obj in (c for c in token.children if c.dep_ == "dobj"):
                 out += _emit("Achievement", _noun_phrase(obj), "en-achievement-result")
@@ -268,11 +288,15 @@ def _contiguous(head: Token, tokens: list[Token]) -> list[Token]:
 
 def _emit(role: str, tokens: list[Token], rule: str) -> list[RoleSpan]:
     trailing = cues().get("trailing", frozenset())
-    while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in trailing
-                      or tokens[-1].dep_ == "cc"):
+    while tokens and (
+        tokens[-1].is_punct or tokens[-1].lower_ in trailing or tokens[-1].dep_ == "cc"
+    ):
         tokens = tokens[:-1]
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark", "aux")
-                      or _is(tokens[0], "example-intro")):
+    while tokens and (
+        tokens[0].is_punct
+        or tokens[0].dep_ in ("cc", "mark", "aux")
+        or _is(tokens[0], "example-intro")
+    ):
         tokens = tokens[1:]
     if not tokens or (len(tokens) == 1 and tokens[0].pos_ not in ("NOUN", "PROPN")):
         return []

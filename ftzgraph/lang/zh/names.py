@@ -16,9 +16,7 @@ _NUM = "一二三四五六七八九十百零〇两"
 
 #: Meetings and congresses: 十二届全国人大常委会第十四次会议, 党的十九大, 十八届三中全会.
 EVENT_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(
-        rf"(?:第)?[{_NUM}]+届[\u4e00-\u9fff]{{0,14}}?第[{_NUM}]+次(?:全体)?会议"
-    ),
+    re.compile(rf"(?:第)?[{_NUM}]+届[\u4e00-\u9fff]{{0,14}}?第[{_NUM}]+次(?:全体)?会议"),
     re.compile(rf"(?:党的|中共)[{_NUM}]+大"),
     re.compile(rf"[{_NUM}]+届[{_NUM}]+中全会"),
 )
@@ -38,7 +36,7 @@ def suffixes() -> dict[str, tuple[str, ...]]:
 
 
 def place_name_pattern(places: Iterable[str], ctype: str) -> re.Pattern[str] | None:
-    """``<place>[省|市|…]<suffix>`` for one type, e.g. 重庆市人民政府, 中国（江苏）自由贸易试验区."""
+    """``<place>[省|市|…]<suffix>`` for one type: 重庆市人民政府, 中国（江苏）自由贸易试验区."""
     ends = suffixes().get(ctype)
     names = sorted({p for p in places if len(p) >= 2}, key=len, reverse=True)
     if not ends or not names:

@@ -8,8 +8,20 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-          "六": 6, "七": 7, "八": 8, "九": 9}
+DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 UNITS = {"十": 10, "百": 100, "千": 1000}
 BIG = {"万": 10_000, "亿": 100_000_000}
 NUMERAL_CHARS = "".join(DIGITS) + "".join(UNITS) + "".join(BIG)

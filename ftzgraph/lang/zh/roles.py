@@ -171,11 +171,7 @@ def _purpose(clause: Clause) -> list[RoleSpan]:
     start = _skip_adverbs(body, 0)
     if start >= len(body) or not _is_action(body[start]):
         return []
-    return [
-        s
-        for vp in _verb_phrases(body)
-        if (s := _span("Goal", vp, "zh-goal-purpose"))
-    ]
+    return [s for vp in _verb_phrases(body) if (s := _span("Goal", vp, "zh-goal-purpose"))]
 
 
 def _means(body: Clause) -> list[RoleSpan]:
@@ -246,8 +242,11 @@ def _achievement(clause: Clause) -> list[RoleSpan]:
         de = max((i for i, t in enumerate(inner) if t.text == "的"), default=None)
         if de is not None and de >= 1:
             inner = inner[:de]
-        elif (opener := next((i for i, t in enumerate(clause[:idx]) if t.text in ("对于", "对")),
-                             None)) is not None:
+        elif (
+            opener := next(
+                (i for i, t in enumerate(clause[:idx]) if t.text in ("对于", "对")), None
+            )
+        ) is not None:
             inner = clause[opener + 1 : idx]
         else:
             inner = []
@@ -271,8 +270,7 @@ def _problems(clause: Clause) -> list[RoleSpan]:
         if nouns[-1] == 0:
             return []
         body = body[: nouns[-1] + 1]
-    elif all(_is(t, "problem-noun") or _is(t, "vague") or t.text in ("一些", "的")
-             for t in body):
+    elif all(_is(t, "problem-noun") or _is(t, "vague") or t.text in ("一些", "的") for t in body):
         return []
     items = _split_enumeration(body, _has_problem_cue)
     return [s for item in items if (s := _span("Problem", item, "zh-problem-cue"))]
@@ -295,15 +293,17 @@ def _span(role: str, tokens: Sequence[Token], rule: str) -> RoleSpan | None:
     changed = True
     while changed and end > begin:
         changed = False
-        while begin < end and (text[begin] in _ENUM or text[begin] in _QUOTES
-                               or text[begin].isspace()):
+        while begin < end and (
+            text[begin] in _ENUM or text[begin] in _QUOTES or text[begin].isspace()
+        ):
             begin, changed = begin + 1, True
         for cue in leading:
             if text.startswith(cue, begin, end) and end - begin > len(cue) + 1:
                 begin, changed = begin + len(cue), True
                 break
-        while end > begin and (text[end - 1] in _ENUM or text[end - 1].isspace()
-                               or text[end - 1] == "的"):
+        while end > begin and (
+            text[end - 1] in _ENUM or text[end - 1].isspace() or text[end - 1] == "的"
+        ):
             end, changed = end - 1, True
         for cue in trailing:
             keep_noun = role == "Problem" and end - begin <= len(cue) + 2

@@ -1,7 +1,7 @@
 """Chinese sentence splitting.
 
-Ends a sentence at 。！？ (and their ASCII forms), at ；/; only when
-``split_semicolons`` asks for it, and at line breaks. Closing quotes and
+Ends a sentence at 。！？ (and their ASCII forms) and at line breaks;
+semicolons do not end one (the role rules split clauses themselves). Closing quotes and
 brackets after the terminator stay with the sentence, whichever way round the
 quotes are (real files have reversed ``”…“``). A full stop between digits
 (3.5) is a decimal point, not an end.
