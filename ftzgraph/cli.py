@@ -217,6 +217,51 @@ def validate(store: StoreOption = "") -> None:
         raise typer.Exit(1)
 
 
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Folder of gold JSON files (see GOLD.md).")],
+    texts: Annotated[
+        Path | None,
+        typer.Option(
+            "--texts", help="The texts: extracted afresh unless --store/--graph is given."
+        ),
+    ] = None,
+    store: Annotated[
+        str | None, typer.Option("--store", help="Score this store instead of extracting.")
+    ] = None,
+    graph: Annotated[
+        Path | None, typer.Option("--graph", help="Score this graph file (.ttl/.nt/.trig/.nq).")
+    ] = None,
+    as_json: Annotated[
+        Path | None, typer.Option("--json", help="Also write the scores as JSON ('-' = stdout).")
+    ] = None,
+) -> None:
+    """Score extraction against gold annotations: P/R/F1 per type and language, and more.
+
+    Example: ftzgraph evaluate gold/ --texts texts/
+    """
+    import json
+
+    from ftzgraph.evaluate import evaluate as run_evaluate
+    from ftzgraph.evaluate import format_report, graph_store
+
+    if texts is None and store is None and graph is None:
+        typer.echo("error: give --texts, --store or --graph", err=True)
+        raise typer.Exit(2)
+    try:
+        target = graph_store(graph) if graph else (_open(store, read_only=True) if store else None)
+        result = run_evaluate(gold, texts_dir=texts, store=target)
+    except ValueError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from err
+    if str(as_json) == "-":
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    typer.echo(format_report(result))
+    if as_json is not None:
+        as_json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"ftzgraph {__version__}")
