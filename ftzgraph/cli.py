@@ -277,6 +277,9 @@ def _main(
     """Knowledge graphs from Chinese and English texts on China's Pilot Free Trade Zones."""
 
 
+# Commands defined in their own modules register here, one line each.
+
+
 def main() -> None:
     app()
 
