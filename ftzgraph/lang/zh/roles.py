@@ -20,7 +20,9 @@ verb stays one span.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -47,9 +49,15 @@ def _is(token: Token, role: str) -> bool:
 
 
 def _is_action(token: Token) -> bool:
+    """An action verb, also when jieba glued an adverb to it (积极探索) or a suffix (推进到)."""
     text = token.text
     actions = cues()["action"]
-    return text in actions or (len(text) >= 3 and (text[:2] in actions or text[:3] in actions))
+    if text in actions or (len(text) >= 3 and (text[:2] in actions or text[:3] in actions)):
+        return True
+    adverbs = cues()["adverb"]
+    return any(
+        text.startswith(a) and text[len(a) :] in actions for a in adverbs if len(a) < len(text)
+    )
 
 
 def _has_problem_cue(tokens: Sequence[Token]) -> bool:
@@ -58,16 +66,89 @@ def _has_problem_cue(tokens: Sequence[Token]) -> bool:
     return any(cue in text for cue in cues()["problem"])
 
 
+@dataclass(slots=True)
+class _State:
+    """What earlier clauses of the sentence set up for later ones."""
+
+    modal_seen: bool = False
+    purpose_open: bool = False
+
+
 def find_roles(doc: Doc) -> list[RoleSpan]:
     spans: list[RoleSpan] = []
-    modal_seen = False
-    for clause in _clauses(doc):
-        clause = _strip_connectors(clause)
-        if not clause:
-            continue
-        found, modal_seen = _clause_roles(clause, modal_seen)
-        spans.extend(found)
+    consumed: list[tuple[int, int]] = []
+    spans += _goal_frames(doc, consumed)
+    clauses = [c for c in (_strip_connectors(c) for c in _clauses(doc)) if c]
+    clauses = [c for c in clauses if not _inside(c, consumed)]
+    if _is_target_sentence(doc):
+        return _unique(spans + _targets(clauses))
+    state = _State()
+    for index, clause in enumerate(clauses):
+        spans += _clause_roles(clause, state, last=index == len(clauses) - 1)
     return _unique(spans)
+
+
+def _inside(clause: Clause, ranges: list[tuple[int, int]]) -> bool:
+    begin, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
+    return any(b <= begin and end <= e for b, e in ranges)
+
+
+@cache
+def _frame_pattern() -> re.Pattern[str]:
+    nouns = "|".join(sorted(cues()["goal-frame"], key=len, reverse=True))
+    return re.compile(rf"是([^。；;！？]{{2,60}}?)的[\u4e00-\u9fff]{{0,3}}?(?:{nouns})")
+
+
+def _goal_frames(doc: Doc, consumed: list[tuple[int, int]]) -> list[RoleSpan]:
+    """是A，B的根本要求 → goals A and B (each item must open with a verb)."""
+    out = []
+    for match in _frame_pattern().finditer(doc.text):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if span is None:
+            continue
+        items = [c for c in _split_on(list(span), _BREAKS | _ENUM) if c]
+        if items and all(_opens_verb_phrase(item) for item in items):
+            out += [s for item in items if (s := _span("Goal", item, "zh-goal-frame"))]
+            consumed.append((match.start(), match.end()))
+    return out
+
+
+def _split_on(tokens: Clause, marks: frozenset[str]) -> list[Clause]:
+    parts: list[Clause] = [[]]
+    for token in tokens:
+        if token.text in marks:
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return parts
+
+
+@cache
+def _target_pattern() -> re.Pattern[str]:
+    starts = "|".join(sorted(cues()["target-time"], key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{starts})\s*(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年")
+
+
+def _is_target_sentence(doc: Doc) -> bool:
+    """到2025年，… — the sentence lists targets."""
+    return bool(_target_pattern().match(doc.text))
+
+
+def _targets(clauses: list[Clause]) -> list[RoleSpan]:
+    out = []
+    for clause in clauses:
+        if _target_pattern().match(clause[0].doc.text[clause[0].idx :]) and len(clause) <= 3:
+            continue  # the time phrase itself
+        body = clause
+        lead = _target_pattern().match(clause[0].doc.text[clause[0].idx :])
+        if lead:
+            body = [t for t in clause if t.idx >= clause[0].idx + lead.end()]
+        out += [
+            s
+            for item in _split_enumeration(body, _opens_verb_phrase)
+            if (s := _span("Goal", item, "zh-goal-target"))
+        ]
+    return out
 
 
 def _clauses(doc: Doc) -> list[Clause]:
@@ -87,35 +168,85 @@ def _strip_connectors(clause: Clause) -> Clause:
     return clause[i:]
 
 
-def _clause_roles(clause: Clause, modal_seen: bool) -> tuple[list[RoleSpan], bool]:
+def _clause_roles(clause: Clause, state: _State, *, last: bool) -> list[RoleSpan]:
     first = clause[0]
+    if _is(first, "basis"):
+        state.purpose_open = False
+        return []
     if _is(first, "purpose") and len(clause) > 1:
-        return _purpose(clause), modal_seen
-    if _is(first, "means") and len(clause) > 1 and (first.text != "以" or _is_action(clause[1])):
-        return _means(clause[1:]), modal_seen
+        state.purpose_open = True
+        return _purpose(clause)
+    if _is(first, "means") and len(clause) > 1:
+        if first.text != "以" or _is_action(clause[1]):
+            return _means(clause[1:])
+        if any(_is(t, "lead-verb") for t in clause[2:]):
+            return [s for s in [_span("Recommendation", clause, "zh-rec-lead")] if s]
+    modal = _modal_index(clause)
+    if state.purpose_open:
+        if modal is None and not last and _opens_verb_phrase(clause):
+            return [
+                s for vp in _verb_phrases(clause) if (s := _span("Goal", vp, "zh-goal-purpose"))
+            ]
+        state.purpose_open = False
     significance = _significance(clause)
     if significance:
-        return significance, modal_seen
+        return significance
     achievement = _achievement(clause)
     if achievement:
-        return achievement, modal_seen
+        return achievement
     problems = _problems(clause)
     if problems:
-        return problems, modal_seen
-    modal = next((i for i, t in enumerate(clause[:5]) if _is(t, "modal")), None)
+        return problems
+    if _is_time_clause(clause) or _names_itself(clause):
+        return []
     if modal is not None and modal + 1 < len(clause):
-        recs = _recommendations(clause[modal + 1 :], "zh-rec-modal")
-        if recs:
-            return recs, True
+        head = _first_verb(clause, modal + 1)
+        if head is not None:
+            state.modal_seen = True
+            return _recommendations(clause[head:], "zh-rec-modal")
     start = _skip_adverbs(clause, 0)
+    if start < len(clause) and _is(clause[start], "goal-verb") and not state.modal_seen:
+        return [s for s in [_span("Goal", clause, "zh-goal-target-verb")] if s]
     if start < len(clause) and _is_action(clause[start]):
-        rule = "zh-rec-after-modal" if modal_seen else "zh-rec-directive"
-        return _recommendations(clause, rule), modal_seen
-    return [], modal_seen
+        rule = "zh-rec-after-modal" if state.modal_seen else "zh-rec-directive"
+        return _recommendations(clause, rule)
+    return []
+
+
+def _modal_index(clause: Clause) -> int | None:
+    """A modal or a request verb (要求X做Y) near the clause start."""
+    for i, token in enumerate(clause[:6]):
+        if _is(token, "modal") or _is(token, "request"):
+            return i
+    return None
+
+
+def _first_verb(clause: Clause, start: int, reach: int = 8) -> int | None:
+    """The first action verb (with its adverbs) after a modal; a subject may come between."""
+    for i in range(start, min(len(clause), start + reach)):
+        j = _skip_adverbs(clause, i)
+        if j < len(clause) and _is_action(clause[j]):
+            return (
+                i if i == j or all(_is(t, "adverb") or t.text in _ENUM for t in clause[i:j]) else j
+            )
+    return None
+
+
+def _is_time_clause(clause: Clause) -> bool:
+    return _is(clause[-1], "temporal-end")
+
+
+def _names_itself(clause: Clause) -> bool:
+    """制定本法, 现将…通知如下: formulas of the text about itself."""
+    return any(_is(t, "self-reference") for t in clause) or clause[-1].text.endswith("如下")
 
 
 def _skip_adverbs(clause: Clause, i: int) -> int:
-    while i < len(clause) and _is(clause[i], "adverb") and not _is_action(clause[i]):
+    """Past adverbs (and the 、 between them: 积极稳妥、深入推进)."""
+    while i < len(clause) and (
+        (_is(clause[i], "adverb") and not _is_action(clause[i]))
+        or (clause[i].text in _ENUM and i > 0 and _is(clause[i - 1], "adverb"))
+    ):
         i += 1
     return i
 
