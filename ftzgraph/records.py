@@ -97,6 +97,8 @@ class Concept:
     labels: dict[str, str] = field(default_factory=dict)
     iri: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    #: thesaurus IRI → SKOS mapping property ("broadMatch" or "relatedMatch")
+    matches: dict[str, str] = field(default_factory=dict)
 
     @property
     def discovered(self) -> bool:

@@ -11,6 +11,12 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 
+from ftzgraph.extract.areas import (
+    discover_areas,
+    map_to_thesaurus,
+    select_areas,
+    without_contained,
+)
 from ftzgraph.extract.collect import build_concepts, resolve_entities
 from ftzgraph.extract.entities import EntityFinder
 from ftzgraph.extract.facts import find_facts
@@ -38,17 +44,18 @@ class Extractor:
         text = analysed.document.text
         hits: list[Hit] = []
         facts = []
-        role_hits: list[list[Hit]] = []
         for sentence in analysed.sentences:
             term_hits = self.terms.find(sentence)
-            hits += term_hits
-            hits += self.entities.find(sentence)
             roles = find_roles(sentence, term_hits)
-            role_hits.append(roles)
+            discovered = discover_areas(sentence, term_hits)
+            hits += select_areas(without_contained(term_hits, discovered), roles, text)
+            hits += discovered
+            hits += self.entities.find(sentence)
             hits += roles
             facts += find_facts(sentence, text)
         resolved = resolve_entities(hits)
         concepts = build_concepts(resolved, text, self.lexicon)
+        map_to_thesaurus(concepts, self.lexicon)
         relations = find_relations(analysed, resolved, concepts)
         return DocumentGraph(analysed.document, concepts, facts, relations)
 

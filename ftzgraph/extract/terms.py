@@ -32,9 +32,12 @@ class TermMatcher:
     def __post_init__(self) -> None:
         self._trie = Trie()
         for entry in self.lexicon.labels("zh"):
-            self._trie[entry.label] = entry
+            if not _is_list_label(entry.label):
+                self._trie[entry.label] = entry
         self._matcher = PhraseMatcher(self.en_nlp.vocab, attr="LOWER")
         for entry in self.lexicon.labels("en"):
+            if _is_list_label(entry.label):
+                continue
             key = f"{entry.iri}|{entry.label}"
             self._by_key[key] = entry
             variants = {entry.label, plural(entry.label)}
@@ -70,3 +73,8 @@ class TermMatcher:
                 )
             )
         return hits
+
+
+def _is_list_label(label: str) -> bool:
+    """Labels that are lists (简政放权、放管结合、优化服务) are matched through their items."""
+    return "、" in label or "，" in label or ", " in label

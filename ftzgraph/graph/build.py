@@ -74,6 +74,8 @@ def document_quads(result: DocumentGraph) -> list[ox.Quad]:
             )
             for lang, label in sorted(concept.labels.items()):
                 triples.append((c, node(SKOS.prefLabel), ox.Literal(label, language=lang)))
+            for target, mapping in sorted(concept.matches.items()):
+                triples.append((c, node(SKOS[mapping]), node(target)))
         for mention in concept.mentions:
             m = node(iris.mention_iri(doc_iri, mention.begin, mention.end, concept.key))
             triples.append((c, node(FTZ.hasMention), m))
