@@ -66,7 +66,22 @@ class Pipeline:
         return Extractor(self.analyser.pipelines["en"])
 
     def process(self, documents: list[Document]) -> list[DocumentGraph]:
+        """Extract a batch; raises only if a document's extraction fails (see process_safely)."""
         return [link_document(self.extractor(a)) for a in self.analyser.analyse_many(documents)]
+
+    def process_safely(self, documents: list[Document]) -> list[DocumentGraph | ReadFailure]:
+        """Like :meth:`process`, but a document whose extraction fails becomes a failure record
+        naming it, and the rest of the batch still comes through."""
+        try:
+            return list(self.process(documents))
+        except Exception:  # retried one by one to find the culprit
+            if len(documents) == 1:
+                import traceback
+
+                doc = documents[0]
+                reason = traceback.format_exc(limit=1).strip().splitlines()[-1]
+                return [ReadFailure(doc.identifier, f"extraction failed: {reason}")]
+            return [r for d in documents for r in self.process_safely([d])]
 
 
 def extract(
@@ -89,7 +104,11 @@ def extract(
     store.ensure_ontologies()
     notify = on_event or (lambda kind, path: None)
     for batch in _batches(read_paths(paths), report, notify):
-        for result in pipeline.process(batch):
+        for result in pipeline.process_safely(batch):
+            if isinstance(result, ReadFailure):
+                report.failed.append(result)
+                notify("failed", str(result))
+                continue
             graph = node(iris.document_graph_iri(result.document.identifier))
             store.replace_graph(graph, document_quads(result))
             report.processed.append(result.document.identifier)

@@ -154,3 +154,27 @@ def test_oxigraph_reads_its_own_export(examples_store: Store, tmp_path: Path) ->
     copy = ox.Store()
     copy.load(path=str(path), format=ox.RdfFormat.TRIG)
     assert len(copy) == len(list(examples_store.quads()))
+
+
+def test_a_document_whose_extraction_fails_is_reported_and_the_rest_stored(
+    pipeline, tmp_path: Path, monkeypatch
+) -> None:
+    """An internal error on one document must not cost the others (nor the store)."""
+    from ftzgraph.pipeline import extract
+    from ftzgraph.store import open_store
+
+    for name, text in (("a.txt", "应深化金融开放。"), ("b.txt", "应优化营商环境。")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    real = type(pipeline.extractor).__call__
+
+    def flaky(self, analysed):
+        if analysed.document.identifier == "a.txt":
+            raise RuntimeError("boom")
+        return real(self, analysed)
+
+    monkeypatch.setattr(type(pipeline.extractor), "__call__", flaky)
+    store = open_store(None)
+    report = extract([tmp_path], store, pipeline=pipeline)
+    assert report.processed == ["b.txt"]
+    assert [str(f) for f in report.failed] == ["a.txt: extraction failed: RuntimeError: boom"]
+    assert store.document_count() == 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from ftzgraph.extract.hits import Hit
 from ftzgraph.extract.lexicon import Lexicon
@@ -44,7 +45,7 @@ def select_areas(term_hits: list[Hit], role_hits: list[Hit], text: str) -> list[
 
 def _listed(areas: list[Hit], text: str) -> set[Hit]:
     listed: set[Hit] = set()
-    for a, b in zip(areas, areas[1:], strict=False):
+    for a, b in pairwise(areas):
         if a.lang == b.lang and a.end <= b.begin and _LIST_GAP.match(text[a.end : b.begin]):
             listed.update((a, b))
     return listed

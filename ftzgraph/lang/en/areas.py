@@ -37,6 +37,10 @@ def find_areas(doc: Doc) -> list[RoleSpan]:
     out: list[RoleSpan] = []
     for token in doc:
         if token.pos_ == "NOUN" and _is(token, "area-head"):
+            listed = _of_list(token)
+            if listed:
+                out += [_phrase(item, "en-area-of-list") for item in listed]
+                continue
             span = _area_phrase(token)
             if span is not None:
                 out.append(span)
@@ -49,6 +53,18 @@ def find_areas(doc: Doc) -> list[RoleSpan]:
     for span in out:
         seen.setdefault((span.begin, span.end), span)
     return list(seen.values())
+
+
+def _of_list(head: Token) -> list[Token]:
+    """Liberalization of trade, investment and transport: the listed fields (two or more)."""
+    heads = [head, *(c for c in head.children if c.dep_ == "conj")]
+    for h in heads:
+        for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                items = _conjuncts(pobj)
+                if len(items) >= 2:
+                    return items
+    return []
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -77,7 +93,7 @@ def _area_phrase(head: Token) -> RoleSpan | None:
 
 
 def _phrase(head: Token, rule: str) -> RoleSpan:
-    tokens = [t for t in head.subtree if t.dep_ not in ("conj", "cc", "punct") or t.i < head.i]
+    tokens = [t for t in head.subtree if t.i <= head.i or t.dep_ not in ("conj", "cc", "punct")]
     ids = sorted(t.i for t in tokens)
     start, end = ids[0], head.i
     for i in ids:

@@ -44,14 +44,20 @@ def find_roles(doc: Doc) -> list[RoleSpan]:
         return []
     spans: list[RoleSpan] = []
     recommended: set[int] = set()
-    for verb in _recommendation_heads(doc):
+    targeted = _target_heads(doc)
+    heads = [(v, "en-rec-deontic") for v in _recommendation_heads(doc)]
+    heads += [(v, "en-rec-directive") for v in _directive_heads(doc)]
+    for verb, rule in heads:
         for v in _with_conjuncts(verb):
-            if v.i in recommended:
+            if v.i in recommended or v.i in targeted:
                 continue
             recommended.add(v.i)
-            spans += _emit("Recommendation", _verb_phrase(v), "en-rec-deontic")
+            spans += _recommendation(v, rule)
             spans += _means(v)
-    spans += _goals(doc, recommended)
+    for verb in targeted:
+        spans += _emit("Goal", _verb_phrase(verb, with_passive_subject=True), "en-goal-target")
+    spans += _purposes_of(doc)
+    spans += _goals(doc, recommended | set(targeted))
     spans += _problems(doc)
     spans += _achievements(doc)
     seen: dict[tuple[str, int, int], RoleSpan] = {}
@@ -83,6 +89,97 @@ def _recommendation_heads(doc: Doc) -> Iterable[Token]:
                     yield child
 
 
+def _directive_heads(doc: Doc) -> Iterable[Token]:
+    """The state establishes X: a present-tense action verb with a subject, as laws write."""
+    for token in doc:
+        if (
+            token.dep_ == "ROOT"
+            and token.tag_ in ("VBZ", "VBP")
+            and _is(token, "action")
+            and any(
+                c.dep_ == "nsubj" and c.lower_ not in ("it", "this", "that") for c in token.children
+            )
+        ):
+            yield token
+
+
+def _target_heads(doc: Doc) -> list[Token]:
+    """By 2025, X will have established A, set up B …: future-perfect verbs state targets."""
+    out = []
+    for token in doc:
+        auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if token.pos_ == "VERB" and "will" in auxes and "have" in auxes:
+            out += [v for v in _with_conjuncts(token) if v not in out]
+    return out
+
+
+def _recommendation(verb: Token, rule: str) -> list[RoleSpan]:
+    """One recommendation, or what it really names: the V of "supports X in V-ing", the X of
+    "build itself into X" (a goal)."""
+    supported = (
+        [
+            c
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ == "in"
+            for c in _with_prep_conjuncts(prep)
+        ]
+        if _is(verb, "support")
+        else []
+    )
+    if supported:
+        out = []
+        for target in supported:
+            phrase = _verb_phrase(target) if target.pos_ == "VERB" else _noun_phrase(target)
+            out += _emit("Recommendation", phrase, "en-rec-support")
+        return out
+    into = _becomes(verb)
+    if into:
+        return [s for target in into for s in _emit("Goal", list(target.subtree), "en-goal-into")]
+    return _emit("Recommendation", _verb_phrase(verb, with_passive_subject=True), rule)
+
+
+def _with_prep_conjuncts(prep: Token) -> list[Token]:
+    """The objects of "in V-ing … and in W-ing …"."""
+    out = [c for c in prep.children if c.dep_ in ("pcomp", "pobj")]
+    for child in prep.children:
+        if child.dep_ == "conj" and child.pos_ == "ADP":
+            out += _with_prep_conjuncts(child)
+    return out
+
+
+def _becomes(verb: Token) -> list[Token]:
+    if not _is(verb, "become"):
+        return []
+    return [
+        c
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "into"
+        for c in prep.children
+        if c.dep_ == "pobj"
+    ]
+
+
+def _purposes_of(doc: Doc) -> list[RoleSpan]:
+    """For the purpose of building X to promote Y, establish Z: each a goal."""
+    out = []
+    for token in doc:
+        if not (_is(token, "purpose-head") and token.pos_ == "NOUN"):
+            continue
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for verb in (c for c in prep.children if c.dep_ == "pcomp"):
+                for v in _with_conjuncts(verb):
+                    out += _emit("Goal", _verb_phrase(v), "en-goal-purpose-of")
+                    for clause in v.children:
+                        if clause.dep_ in ("advcl", "xcomp", "acl") and _has_to(clause):
+                            for w in _with_conjuncts(clause):
+                                out += _emit("Goal", _verb_phrase(w), "en-goal-purpose-of")
+    return out
+
+
+def _has_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _with_conjuncts(verb: Token) -> list[Token]:
     out = [verb]
     for child in verb.children:
@@ -91,12 +188,27 @@ def _with_conjuncts(verb: Token) -> list[Token]:
     return out
 
 
-def _verb_phrase(verb: Token) -> list[Token]:
-    """The verb and its objects/modifiers, without subject, auxiliaries, conjuncts or means."""
+def _verb_phrase(verb: Token, *, with_passive_subject: bool = False) -> list[Token]:
+    """The verb and its objects/modifiers, without subject, auxiliaries, conjuncts or means.
+
+    A passive recommendation keeps its subject (a data flow management system
+    shall be established): without it nothing is said.
+    """
     tokens = [verb]
+    passive = with_passive_subject and any(c.dep_ == "auxpass" for c in verb.children)
     for child in verb.children:
+        if passive and child.dep_ == "nsubjpass":
+            tokens.extend(child.subtree)
+            tokens.extend(c for c in verb.children if c.dep_ in ("aux", "auxpass"))
+            continue
         if child.dep_ in _CUT_DEPS or _is_means(child) or _is_purpose(child):
             continue
+        if (
+            child.dep_ == "prep"
+            and child.i < verb.i
+            and any(t.ent_type_ == "DATE" for t in child.subtree)
+        ):
+            continue  # "By 2025," is not part of the target
         if child.dep_ == "advmod" and child.i < verb.i and child.lower_ in ("also", "then"):
             continue
         tokens.extend(child.subtree)
@@ -154,7 +266,26 @@ def _goals(doc: Doc, recommended: set[int]) -> list[RoleSpan]:
         if not purpose or token.i in recommended or (token.dep_ == "xcomp" and not in_order):
             continue
         for v in _with_conjuncts(token):
-            out += _emit("Goal", _verb_phrase(v), "en-goal-purpose")
+            out += _attained(v) or _emit("Goal", _verb_phrase(v), "en-goal-purpose")
+    return out
+
+
+def _attained(verb: Token) -> list[RoleSpan]:
+    """To realize liberalization and facilitation of X: the goal is the state attained."""
+    if not _is(verb, "attain"):
+        return []
+    out = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        heads = _conjuncts(obj)
+        tokens = [
+            t
+            for h in heads
+            for t in h.subtree
+            if t.dep_ != "prep"
+            and not any(a.dep_ == "prep" for a in t.ancestors if a.i > obj.i - 1 and a in h.subtree)
+        ]
+        tokens = [t for t in tokens if t.i <= max(h.i for h in heads)]
+        out += _emit("Goal", _contiguous(obj, tokens), "en-goal-attain")
     return out
 
 

@@ -45,6 +45,7 @@ def names_field(term: str) -> bool:
 def find_areas(doc: Doc) -> list[RoleSpan]:
     found: list[RoleSpan] = []
     found += _frame_items(doc)
+    found += _listed_before_head(doc)
     found += _headed_phrases(doc)
     seen: dict[tuple[int, int], RoleSpan] = {}
     for span in found:
@@ -83,6 +84,35 @@ def _frame_items(doc: Doc) -> list[RoleSpan]:
                                 )
                             )
                 break
+    return out
+
+
+def _listed_before_head(doc: Doc) -> list[RoleSpan]:
+    """贸易、投资、人员进出自由便利 → 贸易, 投资, 人员进出 (a list of two or more fields)."""
+    out = []
+    ends = cues()["area-list-end"]
+    for h, token in enumerate(doc):
+        if token.text not in ends or h == 0 or doc[h - 1].text in ends:
+            continue
+        items: list[list[Token]] = [[]]
+        i = h - 1
+        while i >= 0:
+            t = doc[i]
+            if t.text in _LIST:
+                items.append([])
+            elif _blocks(t) or len(items[-1]) >= 3:
+                break
+            else:
+                items[-1].insert(0, t)
+            i -= 1
+        items = [it for it in items if it]
+        if len(items) >= 2:
+            for item in items:
+                out.append(
+                    RoleSpan(
+                        "ReformArea", item[0].idx, item[-1].idx + len(item[-1].text), "zh-area-list"
+                    )
+                )
     return out
 
 

@@ -161,9 +161,20 @@ def _clauses(doc: Doc) -> list[Clause]:
     return [c for c in clauses if c]
 
 
+#: Article and item numbers that open a clause: 第一条, 第三章, （一）, 二、, 1.
+_NUMBERING = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇\d]+[条章节款项编]|[一二三四五六七八九十\d]+[、.．]?|——)$"
+)
+
+
 def _strip_connectors(clause: Clause) -> Clause:
     i = 0
-    while i < len(clause) and (_is(clause[i], "connector") or clause[i].text in _QUOTES):
+    while i < len(clause) and (
+        _is(clause[i], "connector")
+        or clause[i].text in _QUOTES
+        or clause[i].text in "、．.—"
+        or _NUMBERING.match(clause[i].text)
+    ):
         i += 1
     return clause[i:]
 
@@ -367,25 +378,24 @@ def _achievement(clause: Clause) -> list[RoleSpan]:
     idx = _token_with_cue(clause, "achievement")
     if idx is None:
         return []
-    role = next((i for i in range(idx + 1, len(clause)) if _is(clause[i], "role-noun")), None)
-    if clause[idx].text.startswith(("发挥", "起")) and role is not None:
-        inner = clause[idx + 1 : role]
-        de = max((i for i, t in enumerate(inner) if t.text == "的"), default=None)
-        if de is not None and de >= 1:
-            inner = inner[:de]
-        elif (
-            opener := next(
-                (i for i, t in enumerate(clause[:idx]) if t.text in ("对于", "对")), None
-            )
-        ) is not None:
-            inner = clause[opener + 1 : idx]
-        else:
-            inner = []
-        span = _span("Achievement", inner, "zh-achievement-role")
+    plays_role = clause[idx].text.startswith(("发挥", "起"))
+    if not plays_role:
+        span = _span("Achievement", clause, "zh-achievement-result")
         return [span] if span else []
-    if clause[idx].text.startswith(("发挥", "起")):
+    role_nouns = tuple(cues()["role-noun"])
+    role = next(
+        (i for i in range(idx + 1, len(clause)) if clause[i].text.endswith(role_nouns)), None
+    )
+    if role is None:
         return []
-    span = _span("Achievement", clause, "zh-achievement-result")
+    # 发挥了[X的]关键作用: X is the role; without X, the role is what 对于… names.
+    inner = [t for t in clause[idx + 1 : role] if t.text not in ("了", "着")]
+    de = max((i for i, t in enumerate(inner) if t.text == "的"), default=None)
+    inner = inner[:de] if de is not None else []
+    if sum(len(t.text) for t in inner) <= 2:
+        opener = next((i for i, t in enumerate(clause[:idx]) if t.text in ("对于", "对")), None)
+        inner = clause[opener + 1 : idx] if opener is not None else []
+    span = _span("Achievement", inner, "zh-achievement-role")
     return [span] if span else []
 
 
