@@ -2,7 +2,9 @@
 
 Each sentence is parsed on its own (``nlp.pipe`` over all sentences of a
 language), so a token's document offset is ``sentence.begin + token.idx`` and
-no document is ever longer than spaCy's ``max_length``. Overlong sentences
+no document is ever longer than spaCy's ``max_length``. Chinese sentences are
+parsed in Simplified script (``zh/script.py``, same length), so a parsed
+sentence's text may differ from the document's by script only. Overlong sentences
 (e.g. 2,000 characters without punctuation) are cut at the last comma or
 space before :data:`MAX_SENTENCE_CHARS`.
 """
@@ -19,6 +21,7 @@ from spacy.tokens import Doc
 from ftzgraph.lang.en import sentences as en_sentences
 from ftzgraph.lang.models import ModelInfo
 from ftzgraph.lang.zh import sentences as zh_sentences
+from ftzgraph.lang.zh.script import to_simplified
 from ftzgraph.records import Document, Lang, Sentence
 
 MAX_SENTENCE_CHARS = 1500
@@ -72,7 +75,10 @@ class Analyser:
         parsed: dict[tuple[int, int], Doc] = {}
         for lang, nlp in self.pipelines.items():
             keys = [(i, s.index) for i, ss in enumerate(sentences) for s in ss if s.lang == lang]
-            texts = (docs[i].text[sentences[i][j].begin : sentences[i][j].end] for i, j in keys)
+            prepare = to_simplified if lang == "zh" else str
+            texts = (
+                prepare(docs[i].text[sentences[i][j].begin : sentences[i][j].end]) for i, j in keys
+            )
             for key, doc in zip(keys, nlp.pipe(texts, batch_size=64), strict=True):
                 parsed[key] = doc
         return [

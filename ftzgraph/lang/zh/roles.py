@@ -199,6 +199,21 @@ def _clause_roles(clause: Clause, state: _State, *, last: bool) -> list[RoleSpan
                 s for vp in _verb_phrases(clause) if (s := _span("Goal", vp, "zh-goal-purpose"))
             ]
         state.purpose_open = False
+    if _is_time_clause(clause) or _names_itself(clause):
+        return []
+    if modal is not None and clause[modal].text.endswith("为") and len(clause[modal].text) > 1:
+        if any(_is(t, "provide") for t in clause[modal + 1 :]):  # 应为X提供Y (jieba: 应为)
+            state.modal_seen = True
+            return [s for s in [_span("Recommendation", clause[modal:], "zh-rec-provide")] if s]
+    elif modal is not None and modal + 1 < len(clause):
+        rest = clause[modal + 1 :]
+        if rest[0].text == "为" and any(_is(t, "provide") for t in rest):
+            state.modal_seen = True
+            return [s for s in [_span("Recommendation", rest, "zh-rec-provide")] if s]
+        head = _first_verb(clause, modal + 1)
+        if head is not None:
+            state.modal_seen = True
+            return _recommendations(clause[head:], "zh-rec-modal")
     significance = _significance(clause)
     if significance:
         return significance
@@ -208,13 +223,6 @@ def _clause_roles(clause: Clause, state: _State, *, last: bool) -> list[RoleSpan
     problems = _problems(clause)
     if problems:
         return problems
-    if _is_time_clause(clause) or _names_itself(clause):
-        return []
-    if modal is not None and modal + 1 < len(clause):
-        head = _first_verb(clause, modal + 1)
-        if head is not None:
-            state.modal_seen = True
-            return _recommendations(clause[head:], "zh-rec-modal")
     start = _skip_adverbs(clause, 0)
     if start < len(clause) and _is(clause[start], "goal-verb") and not state.modal_seen:
         return [s for s in [_span("Goal", clause, "zh-goal-target-verb")] if s]
@@ -229,6 +237,8 @@ def _modal_index(clause: Clause) -> int | None:
     for i, token in enumerate(clause[:6]):
         if _is(token, "modal") or _is(token, "request"):
             return i
+        if token.text.endswith("为") and token.text[:-1] in cues()["modal"]:
+            return i  # 应为, 要为: jieba glued the modal to 为
     return None
 
 
@@ -249,7 +259,8 @@ def _is_time_clause(clause: Clause) -> bool:
 
 def _names_itself(clause: Clause) -> bool:
     """制定本法, 现将…通知如下: formulas of the text about itself."""
-    return any(_is(t, "self-reference") for t in clause) or clause[-1].text.endswith("如下")
+    text = "".join(t.text for t in clause)
+    return any(cue in text for cue in cues()["self-reference"]) or text.endswith("如下")
 
 
 def _skip_adverbs(clause: Clause, i: int) -> int:
@@ -281,8 +292,10 @@ def _opens_verb_phrase(item: Clause) -> bool:
     return i < len(item) and _is_action(item[i])
 
 
-def _split_enumeration(tokens: Clause, opens_item) -> list[Clause]:
-    """Split at 、 only when every resulting item satisfies ``opens_item``."""
+def _split_enumeration(tokens: Clause, opens_item, *, first_only: bool = False) -> list[Clause]:
+    """Split at 、 only when every item satisfies ``opens_item`` — or, with ``first_only``, when
+    the first does: A缺乏、B偏低、C较长 is a list of clauses even if C's predicate is unknown,
+    while in A、B、C短缺 the first item has none and the list is one shared-predicate phrase."""
     items: list[Clause] = [[]]
     for token in tokens:
         if token.text in _ENUM:
@@ -290,7 +303,7 @@ def _split_enumeration(tokens: Clause, opens_item) -> list[Clause]:
         else:
             items[-1].append(token)
     items = [i for i in items if i]
-    if len(items) > 1 and all(opens_item(i) for i in items):
+    if len(items) > 1 and (opens_item(items[0]) if first_only else all(map(opens_item, items))):
         return items
     return [tokens]
 
@@ -411,10 +424,18 @@ def _problems(clause: Clause) -> list[RoleSpan]:
         if nouns[-1] == 0:
             return []
         body = body[: nouns[-1] + 1]
-    elif all(_is(t, "problem-noun") or _is(t, "vague") or t.text in ("一些", "的") for t in body):
-        return []
-    items = _split_enumeration(body, _has_problem_cue)
+    elif _is_generic(body):
+        return []  # 存在一些不足: an announcement, the problems follow
+    items = _split_enumeration(body, _has_problem_cue, first_only=True)
     return [s for item in items if (s := _span("Problem", item, "zh-problem-cue"))]
+
+
+def _is_generic(body: Clause) -> bool:
+    """Nothing but quantifiers and problem words (一些不足, 诸多问题)."""
+    return all(
+        _is(t, "vague") or _is(t, "problem") or _is(t, "problem-noun") or t.text in ("的", "了")
+        for t in body
+    )
 
 
 def _span(role: str, tokens: Sequence[Token], rule: str) -> RoleSpan | None:
