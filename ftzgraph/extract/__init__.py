@@ -48,7 +48,7 @@ class Extractor:
             term_hits = self.terms.find(sentence)
             roles = find_roles(sentence, term_hits)
             discovered = discover_areas(sentence, term_hits)
-            hits += select_areas(without_contained(term_hits, discovered), roles, text)
+            hits += select_areas(without_contained(term_hits, discovered), roles, text, discovered)
             hits += discovered
             hits += self.entities.find(sentence)
             hits += roles

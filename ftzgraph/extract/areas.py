@@ -30,10 +30,16 @@ _LIST_GAP = re.compile(
 )
 
 
-def select_areas(term_hits: list[Hit], role_hits: list[Hit], text: str) -> list[Hit]:
-    """Reform-area hits that name a field; other term hits (zones, places …) pass through."""
+def select_areas(
+    term_hits: list[Hit], role_hits: list[Hit], text: str, discovered: list[Hit] = ()
+) -> list[Hit]:
+    """Reform-area hits that name a field; other term hits (zones, places …) pass through.
+
+    ``discovered`` areas count as list neighbours (…, the opening of X and the
+    transformation of Y) but are not filtered: their frames already say "field".
+    """
     areas = sorted((h for h in term_hits if h.type == "ReformArea"), key=lambda h: h.begin)
-    listed = _listed(areas, text)
+    listed = _listed(sorted([*areas, *discovered], key=lambda h: h.begin), text)
     kept = [h for h in term_hits if h.type != "ReformArea"]
     for hit in areas:
         inside_role = any(r.begin <= hit.begin and hit.end <= r.end for r in role_hits)

@@ -56,13 +56,13 @@ def find_areas(doc: Doc) -> list[RoleSpan]:
 
 
 def _of_list(head: Token) -> list[Token]:
-    """Liberalization of trade, investment and transport: the listed fields (two or more)."""
+    """Liberalization of trade, investment and transport: the listed fields (three or more)."""
     heads = [head, *(c for c in head.children if c.dep_ == "conj")]
     for h in heads:
         for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 items = _conjuncts(pobj)
-                if len(items) >= 2:
+                if len(items) >= 3:  # "of investment and trade" is one compound field
                     return items
     return []
 

@@ -80,7 +80,10 @@ def _recommendation_heads(doc: Doc) -> Iterable[Token]:
             and token.pos_ == "ADJ"
             and any(c.dep_ == "expl" or c.lower_ == "it" for c in token.head.children)
         ):
-            yield from (c for c in token.children if c.dep_ in ("xcomp", "ccomp"))
+            for owner in (token, token.head):  # the parser hangs "to V" on either
+                yield from (
+                    c for c in owner.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
+                )
         elif _is(token, "propose") and token.pos_ == "VERB":
             for child in token.children:
                 if (child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB") or (
@@ -181,9 +184,13 @@ def _has_to(verb: Token) -> bool:
 
 
 def _with_conjuncts(verb: Token) -> list[Token]:
+    """The verb and the verbs coordinated with it (the small parser sometimes labels a later
+    coordinated verb ``dep`` instead of ``conj``)."""
     out = [verb]
     for child in verb.children:
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+        if child.pos_ in ("VERB", "AUX") and (
+            child.dep_ == "conj" or (child.dep_ == "dep" and child.i > verb.i)
+        ):
             out += _with_conjuncts(child)
     return out
 
@@ -317,13 +324,20 @@ def _problems(doc: Doc) -> list[RoleSpan]:
             and token.dep_ == "amod"
             and token.head.pos_ in ("NOUN", "PROPN")
         ):
-            phrase = _noun_phrase(token.head)
+            head = token.head
+            while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
+                head = head.head  # insufficient data sharing: the phrase is headed by "sharing"
+            phrase = _noun_phrase(head)
             covered.update(t.i for t in phrase)
             out += _emit("Problem", phrase, "en-problem-adjective")
-        elif _is(token, "problem-adj") and token.dep_ == "acomp":
-            subject = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        elif _is(token, "problem-adj") and (
+            token.dep_ == "acomp" or (token.tag_ == "VBN" and token.dep_ == "ROOT")
+        ):
+            verb = token.head if token.dep_ == "acomp" else token
+            subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subject:
-                tokens = [*subject[0].subtree, token.head, token]
+                auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+                tokens = [*subject[0].subtree, verb, *auxes, token]
                 out += _emit("Problem", _contiguous(token, tokens), "en-problem-predicate")
         elif (
             (_is(token, "difficulty") and any(c.dep_ == "xcomp" for c in token.children))
@@ -399,7 +413,10 @@ def _achievements(doc: Doc) -> list[RoleSpan]:
             _is(token, "achievement-verb") and token.pos_ == "VERB" and token.tag_ in ("VBN", "VBD")
         ):
             for obj in (c for c in token.children if c.dep_ == "dobj"):
-                out += _emit("Achievement", _noun_phrase(obj), "en-achievement-result")
+                # "achieved a fall in clearance times": the PP may hang on the verb
+                trailing = [c for c in token.children if c.dep_ == "prep" and c.i > obj.i]
+                tokens = _noun_phrase(obj) + [t for p in trailing for t in p.subtree]
+                out += _emit("Achievement", _contiguous(obj, tokens), "en-achievement-result")
     return out
 
 
@@ -426,7 +443,9 @@ def _emit(role: str, tokens: list[Token], rule: str) -> list[RoleSpan]:
     while tokens and (
         tokens[0].is_punct
         or tokens[0].dep_ in ("cc", "mark", "aux")
+        or tokens[0].tag_ in ("WRB", "WDT")
         or _is(tokens[0], "example-intro")
+        or (role == "Problem" and tokens[0].lower_ in ("a", "an"))
     ):
         tokens = tokens[1:]
     if not tokens or (len(tokens) == 1 and tokens[0].pos_ not in ("NOUN", "PROPN")):
