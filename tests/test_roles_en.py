@@ -26,7 +26,8 @@ def spans(result: DocumentGraph, ctype: str) -> set[str]:
     ("text", "recs"),
     [
         (
-            "The pilot zones should relax foreign ownership caps and publish a shorter negative list.",
+            "The pilot zones should relax foreign ownership caps and publish a shorter "
+            "negative list.",
             {"relax foreign ownership caps", "publish a shorter negative list"},
         ),
         (
