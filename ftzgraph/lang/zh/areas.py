@@ -88,7 +88,7 @@ def _frame_items(doc: Doc) -> list[RoleSpan]:
 
 
 def _listed_before_head(doc: Doc) -> list[RoleSpan]:
-    """贸易、投资、人员进出自由便利 → 贸易, 投资, 人员进出 (a list of two or more fields)."""
+    """跨境支付、人员往来、货物运输便利化 → each item a field (two or more items)."""
     out = []
     ends = cues()["area-list-end"]
     for h, token in enumerate(doc):
