@@ -1,8 +1,13 @@
 """The main job: paths → read → analyse → extract → link → graph → store.
 
-:func:`extract` is what the CLI's ``extract`` command and notebooks call. A
-file that cannot be read is reported and skipped; every document is written
-to the store as one named graph, replacing what was there for that document.
+:func:`extract` is what the CLI's ``extract`` command and notebooks call.
+Documents stream from disk in small batches, so memory does not grow with the
+corpus; with ``workers > 1`` the batches are analysed in worker processes and
+one writer (this process) stores them, since the on-disk store takes one
+writing process. A document already stored with the same content hash is not
+extracted again. A file that cannot be read, or a document whose extraction
+fails, is reported and the run goes on; every stored document is one named
+graph, replaced as a whole.
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
+
+import pyoxigraph as ox
 
 from ftzgraph.extract import Extractor
 from ftzgraph.extract.lexicon import load_lexicon
@@ -24,8 +31,19 @@ from ftzgraph.read import ReadFailure, Skipped, read_paths
 from ftzgraph.records import Document, DocumentGraph
 from ftzgraph.store import Store, open_store
 
-#: Documents analysed together (one ``nlp.pipe`` batch).
+#: Documents analysed together (one ``nlp.pipe`` batch, one task for a worker).
 BATCH_SIZE = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """One document's graph, serialised, ready for the writer (cheap to send between processes)."""
+
+    identifier: str
+    nquads: bytes
+    concepts: int
+    mentions: int
+    facts: int
 
 
 @dataclass(slots=True)
@@ -33,6 +51,7 @@ class ExtractReport:
     """What one ``extract`` run did; ``ok`` is False when any file failed."""
 
     processed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
     failed: list[ReadFailure] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     concepts: int = 0
@@ -44,8 +63,9 @@ class ExtractReport:
         return not self.failed
 
     def summary(self) -> str:
+        unchanged = f", {len(self.unchanged)} unchanged" if self.unchanged else ""
         return (
-            f"{len(self.processed)} processed, {len(self.failed)} failed, "
+            f"{len(self.processed)} processed{unchanged}, {len(self.failed)} failed, "
             f"{len(self.skipped)} skipped"
         )
 
@@ -66,7 +86,7 @@ class Pipeline:
         return Extractor(self.analyser.pipelines["en"])
 
     def process(self, documents: list[Document]) -> list[DocumentGraph]:
-        """Extract a batch; raises only if a document's extraction fails (see process_safely)."""
+        """Extract a batch; raises if a document's extraction fails (see process_safely)."""
         return [link_document(self.extractor(a)) for a in self.analyser.analyse_many(documents)]
 
     def process_safely(self, documents: list[Document]) -> list[DocumentGraph | ReadFailure]:
@@ -83,51 +103,85 @@ class Pipeline:
                 return [ReadFailure(doc.identifier, f"extraction failed: {reason}")]
             return [r for d in documents for r in self.process_safely([d])]
 
+    def serialise(self, documents: list[Document]) -> list[Extracted | ReadFailure]:
+        out: list[Extracted | ReadFailure] = []
+        for result in self.process_safely(documents):
+            if isinstance(result, ReadFailure):
+                out.append(result)
+                continue
+            data = ox.serialize(document_quads(result), format=ox.RdfFormat.N_QUADS)
+            out.append(
+                Extracted(
+                    result.document.identifier,
+                    data,
+                    len(result.concepts),
+                    sum(len(c.mentions) for c in result.concepts),
+                    len(result.facts),
+                )
+            )
+        return out
+
+    @property
+    def models(self) -> dict[str, str]:
+        return {lang: str(info) for lang, info in self.analyser.models.items()}
+
 
 def extract(
     paths: Iterable[str | os.PathLike[str]],
     store: Store | None = None,
     *,
     pipeline: Pipeline | None = None,
+    workers: int = 1,
+    force: bool = False,
     on_event: Callable[[str, str], None] | None = None,
 ) -> ExtractReport:
     """Extract every readable document under ``paths`` into ``store`` (in memory if None).
 
-    ``on_event(kind, path)`` is called once per file or row with kind
-    ``"processed"``, ``"failed"`` (path holds the message) or ``"skipped"``;
-    the CLI uses it for its progress bar.
+    Unchanged documents (same identifier and content hash already stored) are
+    skipped unless ``force``. ``on_event(kind, what)`` is called once per file
+    or row with kind ``"processed"``, ``"unchanged"``, ``"failed"`` (``what``
+    holds the message) or ``"skipped"``; the CLI drives its progress bar with it.
     """
     store = store if store is not None else open_store(None)
     pipeline = pipeline or Pipeline()
     report = ExtractReport()
     started = datetime.now(UTC)
     store.ensure_ontologies()
-    notify = on_event or (lambda kind, path: None)
-    for batch in _batches(read_paths(paths), report, notify):
-        for result in pipeline.process_safely(batch):
-            if isinstance(result, ReadFailure):
-                report.failed.append(result)
-                notify("failed", str(result))
-                continue
-            graph = node(iris.document_graph_iri(result.document.identifier))
-            store.replace_graph(graph, document_quads(result))
-            report.processed.append(result.document.identifier)
-            report.concepts += len(result.concepts)
-            report.mentions += sum(len(c.mentions) for c in result.concepts)
-            report.facts += len(result.facts)
-            notify("processed", result.document.identifier)
+    notify = on_event or (lambda kind, what: None)
+    batches = _batches(read_paths(paths), store, report, notify, force)
+    if workers > 1:
+        from ftzgraph.workers import run_parallel
+
+        results: Iterator[Extracted | ReadFailure] = run_parallel(
+            batches, workers, pipeline.en_model
+        )
+    else:
+        results = (r for batch in batches for r in pipeline.serialise(batch))
+    for result in results:
+        if isinstance(result, ReadFailure):
+            report.failed.append(result)
+            notify("failed", str(result))
+            continue
+        graph = node(iris.document_graph_iri(result.identifier))
+        store.replace_graph_data(graph, result.nquads)
+        report.processed.append(result.identifier)
+        report.concepts += result.concepts
+        report.mentions += result.mentions
+        report.facts += result.facts
+        notify("processed", result.identifier)
     if report.processed:
-        models = {lang: str(info) for lang, info in pipeline.analyser.models.items()}
         doc_iris = (iris.document_iri(i) for i in report.processed)
-        store.add(run_quads(started, datetime.now(UTC), models, doc_iris))
+        store.add(run_quads(started, datetime.now(UTC), pipeline.models, doc_iris))
     store.flush()
     return report
 
 
 def _batches(
     events: Iterable[Document | ReadFailure | Skipped],
+    store: Store,
     report: ExtractReport,
     notify: Callable[[str, str], None],
+    force: bool,
 ) -> Iterator[list[Document]]:
     batch: list[Document] = []
     for event in events:
@@ -137,6 +191,9 @@ def _batches(
         elif isinstance(event, Skipped):
             report.skipped.append(event.path)
             notify("skipped", event.path)
+        elif not force and store.has_document(event.identifier, event.content_hash):
+            report.unchanged.append(event.identifier)
+            notify("unchanged", event.identifier)
         else:
             batch.append(event)
             if len(batch) >= BATCH_SIZE:
@@ -144,3 +201,16 @@ def _batches(
                 batch = []
     if batch:
         yield batch
+
+
+def remove(store: Store, identifiers: Iterable[str]) -> list[str]:
+    """Drop documents' named graphs; returns the identifiers that were not in the store."""
+    missing = []
+    for identifier in identifiers:
+        graph = node(iris.document_graph_iri(identifier))
+        if store.oxigraph.contains_named_graph(graph):
+            store.oxigraph.remove_graph(graph)
+        else:
+            missing.append(identifier)
+    store.flush()
+    return missing

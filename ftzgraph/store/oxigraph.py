@@ -73,6 +73,12 @@ class Store:
             self._store.remove_graph(graph)
         self._store.extend(quads)
 
+    def replace_graph_data(self, graph: ox.NamedNode, nquads: bytes) -> None:
+        """Swap a document's named graph for serialised N-Quads (loaded in one transaction)."""
+        if self._store.contains_named_graph(graph):
+            self._store.remove_graph(graph)
+        self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
+
     def add(self, quads: Iterable[ox.Quad]) -> None:
         self._store.extend(quads)
 
