@@ -15,6 +15,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from ftzgraph.read.decode import decode
@@ -32,26 +33,41 @@ def row_text(zh: str, en: str) -> str:
     return zh
 
 
-def read_jsonl(data: bytes, path: str, identifier: str) -> Iterator[Document | ReadFailure]:
-    text, _ = decode(data, path)
-    # Split on "\n" only: str.splitlines() would also cut at U+2028 inside a JSON string.
-    for number, line in enumerate(text.split("\n"), start=1):
-        line = line.rstrip("\r")
-        if not line.strip():
-            continue
-        where = f"{path} line {number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield ReadFailure(where, f"invalid JSON: {err.msg}")
-            continue
-        if not isinstance(row, dict):
-            yield ReadFailure(where, "a row must be a JSON object")
-            continue
-        try:
-            yield _row_document(row, path, identifier, where)
-        except ReadError as err:
-            yield ReadFailure(err.path, err.reason)
+def read_jsonl(path: Path, identifier: str) -> Iterator[Document | ReadFailure]:
+    """Rows streamed line by line (JSON Lines is UTF-8), so a large corpus is never all in memory.
+
+    Lines are split on "\n" only: a JSON string may hold U+2028, which
+    str.splitlines() would cut at.
+    """
+    where_file = str(path)
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        raise ReadError(where_file, f"cannot read: {err.strerror or err}") from err
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            where = f"{where_file} line {number}"
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                line = raw.decode("utf-8").rstrip("\r\n")
+            except UnicodeDecodeError as err:
+                yield ReadFailure(where, f"not UTF-8 ({err.reason})")
+                continue
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                yield ReadFailure(where, f"invalid JSON: {err.msg}")
+                continue
+            if not isinstance(row, dict):
+                yield ReadFailure(where, "a row must be a JSON object")
+                continue
+            try:
+                yield _row_document(row, where_file, identifier, where)
+            except ReadError as err:
+                yield ReadFailure(err.path, err.reason)
 
 
 def read_csv(data: bytes, path: str, identifier: str) -> Iterator[Document | ReadFailure]:

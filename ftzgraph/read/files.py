@@ -66,7 +66,7 @@ def _read_one(path: Path, identifier: str) -> Iterator[ReadEvent]:
         if suffix in TEXT_SUFFIXES:
             yield read_text_file(path, identifier)
         elif suffix == ".jsonl":
-            yield from read_jsonl(_read_bytes(path), str(path), identifier)
+            yield from read_jsonl(path, identifier)
         elif suffix == ".csv":
             yield from read_csv(_read_bytes(path), str(path), identifier)
         else:
