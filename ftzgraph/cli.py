@@ -75,28 +75,53 @@ def extract(
             "--en-model", help="A local spaCy English model to use instead of the default."
         ),
     ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", "-j", min=1, help="Worker processes for extraction.")
+    ] = 1,
+    force: Annotated[
+        bool, typer.Option("--force", help="Re-extract documents whose text has not changed.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Extract concepts, facts and relations from texts into the store.
 
-    Example: ftzgraph extract examples/ -o examples.ttl
+    Unchanged documents already in the store are skipped; a changed file
+    replaces only its own graph.
+
+    Example: ftzgraph extract examples/texts/ -o examples.ttl --workers 2
     """
     from tqdm import tqdm
 
     from ftzgraph.pipeline import Pipeline
     from ftzgraph.pipeline import extract as run_extract
+    from ftzgraph.read.files import count_documents
     from ftzgraph.store import export, format_from_path
 
     target = _open(store)
-    bar = tqdm(desc="extract", unit="doc", disable=quiet, file=sys.stderr, dynamic_ncols=True)
+    total = None if quiet else count_documents(paths)
+    bar = tqdm(
+        desc="extract",
+        unit="doc",
+        total=total,
+        disable=quiet,
+        file=sys.stderr,
+        dynamic_ncols=True,
+    )
 
     def on_event(kind: str, what: str) -> None:
         if kind == "failed":
             tqdm.write(f"error: {what}", file=sys.stderr)
-        elif kind == "processed":
+        if kind != "skipped":
             bar.update(1)
 
-    report = run_extract(paths, target, pipeline=Pipeline(en_model=en_model), on_event=on_event)
+    report = run_extract(
+        paths,
+        target,
+        pipeline=Pipeline(en_model=en_model),
+        workers=workers,
+        force=force,
+        on_event=on_event,
+    )
     bar.close()
     typer.echo(_summary_table(target))
     typer.echo(f"{report.summary()} (store: {target.path})")
@@ -144,17 +169,40 @@ def query(
     fmt: Annotated[
         ResultFormat, typer.Option("--format", help="Result format.")
     ] = ResultFormat.table,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Run a named research query (see --list).")
+    ] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", help="key=value for --name (repeatable)."),
+    ] = None,
+    list_names: Annotated[
+        bool, typer.Option("--list", help="List the named research queries.")
+    ] = False,
 ) -> None:
     """Run a SPARQL query over the union of all document graphs.
 
     Example: ftzgraph query "SELECT ?p (COUNT(?m) AS ?n)
     WHERE { ?p a ftz:Problem ; ftz:hasMention ?m } GROUP BY ?p ORDER BY DESC(?n)"
+
+    Named: ftzgraph query --name recommendations-for-problem --param problem=融资难
     """
     from ftzgraph.query import render
 
-    if (sparql is None) == (file is None):
-        typer.echo("error: give a query or --file, not both or neither", err=True)
+    if list_names:
+        from ftzgraph.analyse.queries import listing
+
+        typer.echo(listing())
+        return
+    if [sparql, file, name].count(None) != 2 or (param and name is None):
+        typer.echo("error: give a query, --file or --name (with --param), one of them", err=True)
         raise typer.Exit(2)
+    if name is not None:
+        from ftzgraph.analyse.cli import named_result
+
+        result = named_result(_open(store, read_only=True), name, param or [])
+        typer.echo(render(result, fmt.value))
+        return
     if file is not None:
         try:
             sparql = file.read_text(encoding="utf-8")
@@ -190,6 +238,25 @@ def export_cmd(
     chosen = fmt.value if fmt else format_from_path(output)
     count = export(_open(store, read_only=True), output, chosen, include_runs=include_runs)
     typer.echo(f"wrote {count} statements to {output} ({chosen})")
+
+
+@app.command()
+def remove(
+    documents: Annotated[list[str], typer.Argument(help="Document identifiers (as stored).")],
+    store: StoreOption = "",
+) -> None:
+    """Remove documents (their named graphs) from the store.
+
+    Example: ftzgraph remove 01_ftz-high-quality-development.txt
+    """
+    from ftzgraph.pipeline import remove as run_remove
+
+    missing = run_remove(_open(store), documents)
+    for identifier in missing:
+        typer.echo(f"error: {identifier}: no such document in the store", err=True)
+    typer.echo(f"{len(documents) - len(missing)} removed, {len(missing)} not found")
+    if missing:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -278,6 +345,13 @@ def _main(
 
 
 # Commands defined in their own modules register here, one line each.
+from ftzgraph.analyse.cli import network, report  # noqa: E402
+from ftzgraph.serve.cli import push, serve  # noqa: E402
+
+app.command()(network)
+app.command()(report)
+app.command()(serve)
+app.command()(push)
 
 
 def main() -> None:

@@ -30,9 +30,13 @@ class ConceptInfo:
 
     def label(self, lang: str = "en") -> str:
         """The label in ``lang``, else the other language's, else the IRI's last segment."""
-        first, second = (self.label_zh, self.label_en) if lang == "zh" else (
-            self.label_en,
-            self.label_zh,
+        first, second = (
+            (self.label_zh, self.label_en)
+            if lang == "zh"
+            else (
+                self.label_en,
+                self.label_zh,
+            )
         )
         return first or second or self.iri.rstrip("/").rsplit("/", 1)[-1]
 

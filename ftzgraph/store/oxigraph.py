@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ftzgraph.graph.build import node
-from ftzgraph.graph.namespace import DCTERMS, FTZ, PREFIXES
+from ftzgraph.graph.namespace import FTZ, PREFIXES
 from ftzgraph.graph.ontology import ONTOLOGY_FILES, ontology_file
 from ftzgraph.graph.provenance import RUN_GRAPH_PREFIX
 
@@ -115,17 +115,16 @@ class Store:
         return self.count(str(FTZ.Document))
 
     def has_document(self, identifier: str, content_hash: str) -> bool:
-        ask = self._store.query(
-            "ASK { GRAPH ?g { ?d a ?t ; ?id ?ident ; ?h ?hash } }",
-            substitutions={
-                ox.Variable("t"): node(FTZ.Document),
-                ox.Variable("id"): node(DCTERMS.identifier),
-                ox.Variable("ident"): ox.Literal(identifier),
-                ox.Variable("h"): _HASH,
-                ox.Variable("hash"): ox.Literal(content_hash),
-            },
+        """Whether this exact text is stored already (a direct index lookup, not a query)."""
+        from ftzgraph.graph import iris
+
+        found = self._store.quads_for_pattern(
+            node(iris.document_iri(identifier)),
+            _HASH,
+            ox.Literal(content_hash),
+            node(iris.document_graph_iri(identifier)),
         )
-        return bool(ask)
+        return any(True for _ in found)
 
     def __len__(self) -> int:
         return len(self._store)
