@@ -87,7 +87,7 @@ class Pipeline:
 
     def process(self, documents: list[Document]) -> list[DocumentGraph]:
         """Extract a batch; raises if a document's extraction fails (see process_safely)."""
-        return [link_document(self.extractor(a)) for a in self.analyser.analyse_many(documents)]
+        return [link_document(a, self.extractor(a)) for a in self.analyser.analyse_many(documents)]
 
     def process_safely(self, documents: list[Document]) -> list[DocumentGraph | ReadFailure]:
         """Like :meth:`process`, but a document whose extraction fails becomes a failure record

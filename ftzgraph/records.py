@@ -130,6 +130,25 @@ class Relation:
 
 
 @dataclass(frozen=True, slots=True)
+class SentenceAlignment:
+    """Chinese sentences (indices into ``DocumentGraph.sentences``) aligned with English ones."""
+
+    zh: tuple[int, ...]
+    en: tuple[int, ...]
+    score: float
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptLink:
+    """A concept joined across languages by the linker, and how sure it is."""
+
+    key: str
+    confidence: float
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
 class Discrepancy:
     """Two facts (indices into ``DocumentGraph.facts``) that disagree across languages."""
 
@@ -146,3 +165,6 @@ class DocumentGraph:
     facts: list[Fact] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     discrepancies: list[Discrepancy] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    alignments: list[SentenceAlignment] = field(default_factory=list)
+    links: list[ConceptLink] = field(default_factory=list)

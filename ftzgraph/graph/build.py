@@ -7,30 +7,15 @@ no blank nodes; offsets typed ``xsd:nonNegativeInteger``.
 
 from __future__ import annotations
 
-from decimal import Decimal
-from functools import cache
-
 import pyoxigraph as ox
 
 from ftzgraph.graph import iris
 from ftzgraph.graph.namespace import DCTERMS, FTZ, NIF, RDF, SKOS, XSD
+from ftzgraph.graph.sentences import SentenceIndex, link_triples, sentence_triples
+from ftzgraph.graph.terms import decimal, integer, node
 from ftzgraph.records import Concept, DocumentGraph, Mention
 
-
-@cache
-def node(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(str(iri))
-
-
-def integer(value: int) -> ox.Literal:
-    return ox.Literal(str(value), datatype=node(XSD.nonNegativeInteger))
-
-
-def decimal(value: Decimal | float) -> ox.Literal:
-    text = format(Decimal(str(value)).normalize(), "f")
-    if "." not in text:
-        text += ".0"
-    return ox.Literal(text, datatype=node(XSD.decimal))
+__all__ = ["concept_node", "decimal", "document_quads", "integer", "node"]
 
 
 def concept_node(concept: Concept) -> ox.NamedNode:
@@ -63,6 +48,8 @@ def document_quads(result: DocumentGraph) -> list[ox.Quad]:
         if value:
             triples.append((doc_node, node(prop), ox.Literal(value)))
 
+    sentences = SentenceIndex(doc_iri, result)
+    triples += sentence_triples(doc_iri, result)
     keys: dict[str, ox.NamedNode] = {}
     for concept in result.concepts:
         c = keys[concept.key] = concept_node(concept)
@@ -79,7 +66,7 @@ def document_quads(result: DocumentGraph) -> list[ox.Quad]:
         for mention in concept.mentions:
             m = node(iris.mention_iri(doc_iri, mention.begin, mention.end, concept.key))
             triples.append((c, node(FTZ.hasMention), m))
-            triples.extend(_mention(m, doc_node, mention))
+            triples.extend(_mention(m, doc_node, mention, sentences))
 
     fact_nodes = []
     for fact in result.facts:
@@ -95,7 +82,7 @@ def document_quads(result: DocumentGraph) -> list[ox.Quad]:
         ]
         if fact.unit:
             triples.append((f, node(FTZ.unit), ox.Literal(fact.unit)))
-        triples.extend(_mention(m, doc_node, fact.mention))
+        triples.extend(_mention(m, doc_node, fact.mention, sentences))
 
     for rel in result.relations:
         s, o = keys.get(rel.subject), keys.get(rel.object)
@@ -123,12 +110,18 @@ def document_quads(result: DocumentGraph) -> list[ox.Quad]:
             (d, node(FTZ.between), a),
             (d, node(FTZ.between), b),
         ]
+    triples += link_triples(doc_iri, keys, result)
     unique = dict.fromkeys(triples)
     return [ox.Quad(s, p, o, graph) for s, p, o in unique]
 
 
-def _mention(m: ox.NamedNode, doc: ox.NamedNode, mention: Mention) -> list[tuple]:
+def _mention(
+    m: ox.NamedNode, doc: ox.NamedNode, mention: Mention, sentences: SentenceIndex
+) -> list[tuple]:
+    sentence = sentences.node_at(mention.begin)
+    triples = [(m, node(FTZ.inSentence), sentence)] if sentence is not None else []
     return [
+        *triples,
         (m, node(RDF.type), node(FTZ.Mention)),
         (m, node(FTZ.inDocument), doc),
         (m, node(NIF.beginIndex), integer(mention.begin)),

@@ -56,3 +56,15 @@ def relation_iri(doc_iri: str, subject: str, prop: str, obj: str) -> str:
 
 def discrepancy_iri(doc_iri: str, first: str, second: str) -> str:
     return f"{doc_iri}/discrepancy/{digest(first + '|' + second)}"
+
+
+def sentence_iri(doc_iri: str, index: int) -> str:
+    return f"{doc_iri}/s/{index}"
+
+
+def alignment_iri(doc_iri: str, zh: tuple[int, ...], en: tuple[int, ...]) -> str:
+    return f"{doc_iri}/align/{'-'.join(map(str, zh))}_{'-'.join(map(str, en))}"
+
+
+def link_iri(doc_iri: str, concept_key: str) -> str:
+    return f"{doc_iri}/link/{digest(concept_key)}"

@@ -57,6 +57,9 @@ class FTZ(DefinedNamespace):
     Fact: URIRef  # a stated number
     Discrepancy: URIRef  # two facts, one per language, with different values
     RelationAssertion: URIRef  # how a relation was found (instead of RDF-star)
+    Sentence: URIRef  # a sentence of a document (offsets, language, text)
+    SentenceAlignment: URIRef  # zh and en sentences that translate each other
+    CrossLingualLink: URIRef  # a concept's two wordings joined, with confidence
 
     # object properties
     hasMention: URIRef
@@ -68,6 +71,10 @@ class FTZ(DefinedNamespace):
     assertedSubject: URIRef
     assertedProperty: URIRef
     assertedObject: URIRef
+    inSentence: URIRef
+    alignedWith: URIRef
+    alignedSentence: URIRef
+    linkedConcept: URIRef
 
     # datatype properties
     value: URIRef

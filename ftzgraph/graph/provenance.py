@@ -13,8 +13,8 @@ from datetime import UTC, datetime
 import pyoxigraph as ox
 
 from ftzgraph import __version__
-from ftzgraph.graph.build import node
 from ftzgraph.graph.namespace import BASE, FTZ, PROV, RDF, RDFS, XSD
+from ftzgraph.graph.terms import node
 
 RUN_GRAPH_PREFIX = BASE + "graph/run/"
 

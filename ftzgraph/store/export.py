@@ -14,8 +14,8 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from ftzgraph.graph.build import integer, node
 from ftzgraph.graph.namespace import NIF, PREFIXES, XSD
+from ftzgraph.graph.terms import integer, node
 from ftzgraph.store.oxigraph import Store
 
 _OFFSETS = frozenset({node(NIF.beginIndex), node(NIF.endIndex)})

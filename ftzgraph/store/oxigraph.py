@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ftzgraph.graph.build import node
 from ftzgraph.graph.namespace import FTZ, PREFIXES
 from ftzgraph.graph.ontology import ONTOLOGY_FILES, ontology_file
 from ftzgraph.graph.provenance import RUN_GRAPH_PREFIX
+from ftzgraph.graph.terms import node
 
 DEFAULT_STORE = "ftzgraph-store"
 _HASH_GRAPH = node("https://w3id.org/ftzgraph/id/graph/meta")
