@@ -241,6 +241,27 @@ def export_cmd(
 
 
 @app.command()
+def discrepancies(store: StoreOption = "") -> None:
+    """List the numbers the Chinese and English texts of a document state differently.
+
+    Example: ftzgraph discrepancies --store ftzgraph-store
+    """
+    from ftzgraph.analyse.queries import run_named
+
+    names, rows = run_named(_open(store, read_only=True), "discrepancies")
+    for row in rows:
+        r = dict(zip(names, row, strict=True))
+        typer.echo(r["document"])
+        for side in ("1", "2"):
+            sentence = " ".join(r[f"sentence_{side}"].split())
+            typer.echo(
+                f"  {r[f'lang_{side}']} {r[f'value_{side}']:>10}  «{r[f'span_{side}']}»  "
+                f"[{r[f'begin_{side}']}:{r[f'end_{side}']}]  {sentence}"
+            )
+    typer.echo(f"{len(rows)} discrepanc{'y' if len(rows) == 1 else 'ies'}")
+
+
+@app.command()
 def remove(
     documents: Annotated[list[str], typer.Argument(help="Document identifiers (as stored).")],
     store: StoreOption = "",

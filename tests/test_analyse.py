@@ -264,11 +264,13 @@ def test_discrepancies(store: Store) -> None:
         "begin_2",
         "end_2",
         "discrepancy",
+        "sentence_1",
+        "sentence_2",
     ]
     assert rows == [
         [
             *("a.txt", "zh", "120", "个", "120个", "80", "84"),
-            *("en", "110", "", "110", "420", "423", ID + "doc/a/discrepancy-1"),
+            *("en", "110", "", "110", "420", "423", ID + "doc/a/discrepancy-1", "", ""),
         ]
     ]
 

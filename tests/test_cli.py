@@ -142,3 +142,19 @@ def test_stats_and_validate(cli_env: dict[str, str], tmp_path: Path) -> None:
     assert stats.returncode == 0 and "Place" in stats.stdout and "quads" in stats.stdout
     valid = ftz("validate", "--store", store, env=cli_env)
     assert valid.returncode == 0 and "Conforms: True" in valid.stdout
+
+
+def test_discrepancies_command_lists_both_sentences(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    doc = tmp_path / "pair.txt"
+    doc.write_text(
+        "截至去年，共有二十六个城市与该港开通航线。\n"
+        "<<By last year, shipping routes linked the port with 24 cities.\n<<\n",
+        encoding="utf-8",
+    )
+    store = str(tmp_path / "s")
+    assert ftz("extract", str(doc), "--store", store, "-q", env=cli_env).returncode == 0
+    out = ftz("discrepancies", "--store", store, env=cli_env).stdout
+    assert "二十六个" in out and "shipping routes linked the port with 24 cities." in out
+    assert out.strip().endswith("1 discrepancy")

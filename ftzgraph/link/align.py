@@ -1,9 +1,10 @@
 """Sentence alignment within a bilingual document.
 
 Dynamic programming over the two sentence sequences (Gale–Church style) with
-1:1, 1:0, 0:1, 2:1 and 1:2 moves; a pairing costs a length-ratio penalty plus
-how little the two sentences share: thesaurus/gazetteer concepts, stated
-numbers and dictionary translations of their words. Sentences the monotone
+1:1, 1:0, 0:1, 2:1, 1:2 and 2:2 moves; a pairing costs a length-ratio penalty
+plus how little the sentences share — thesaurus/gazetteer concepts, stated
+numbers, dictionary translations of their words — counted for every sentence
+of the larger side, so an unrelated sentence is skipped rather than merged. Sentences the monotone
 pass leaves alone are then matched to their best partner anywhere when the
 evidence is strong, which catches reordered sentences.
 """
@@ -59,15 +60,18 @@ def align(
             if cost[i][j] == inf or abs(i * m - j * n) > BAND * max(n, m):
                 continue
             here = cost[i][j]
-            for di, dj in ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2)):
+            for di, dj in ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2)):
                 a, b = i + di, j + dj
                 if a > n or b > m:
                     continue
                 if di and dj:
                     zl = sum(zh[k].length for k in range(i, a))
                     el = sum(en[k].length for k in range(j, b))
-                    best = max(sim(x, y) for x in range(i, a) for y in range(j, b))
-                    step = length_penalty(zl, el) + (1 - best) + (MERGE_COST if di + dj > 2 else 0)
+                    # each merged sentence pays for what it does not share with the other side
+                    zh_miss = sum(1 - max(sim(x, y) for y in range(j, b)) for x in range(i, a))
+                    en_miss = sum(1 - max(sim(x, y) for x in range(i, a)) for y in range(j, b))
+                    miss = max(zh_miss, en_miss)
+                    step = length_penalty(zl, el) + miss + (MERGE_COST if di + dj > 2 else 0)
                 else:
                     step = SKIP_COST
                 if here + step < cost[a][b]:

@@ -72,16 +72,27 @@ STOP = frozenset(
 
 
 def english_words(text: str) -> set[str]:
-    """Content words, lower-cased, with a crude plural strip (countries → country)."""
-    return {_stem(w) for w in _WORD.findall(text.lower()) if w not in STOP}
+    """Content words, lower-cased and crudely stemmed, so a gloss and a text's inflection meet
+    (approve / approval, procedure / procedures, simplify / simplified)."""
+    return {stem(w) for w in _WORD.findall(text.lower()) if w not in STOP}
 
 
-def _stem(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ed", "es", "s", "al", "ly")
+
+
+def stem(word: str) -> str:
+    """ies/ied → y; then one common suffix (keeping four letters); then a final y or e.
+
+    Crude, but the same on both sides, which is all a comparison needs.
+    """
+    if len(word) > 4 and word.endswith(("ies", "ied")):
+        word = word[:-3] + "y"
+    else:
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
+                word = word[: -len(suffix)]
+                break
+    return word[:-1] if word.endswith(("e", "y")) and len(word) > 4 else word
 
 
 @dataclass(frozen=True, slots=True)

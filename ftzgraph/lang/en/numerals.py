@@ -42,7 +42,20 @@ SCALES = {
     "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
 }
-FRACTIONS = {"half": Decimal(50), "quarter": Decimal(25), "third": Decimal("33.33")}
+#: Fraction words → denominators; "three quarters" is 3 × 100 / 4 percent, computed exactly as
+#: the Chinese 四分之三 is, so equal shares compare equal.
+FRACTIONS = {
+    "half": 2,
+    "halves": 2,
+    "quarter": 4,
+    "quarters": 4,
+    "third": 3,
+    "thirds": 3,
+    "fifth": 5,
+    "fifths": 5,
+    "tenth": 10,
+    "tenths": 10,
+}
 
 
 def parse_number(words: str) -> Decimal | None:
@@ -51,8 +64,11 @@ def parse_number(words: str) -> Decimal | None:
     tokens = [t for t in tokens if t not in ("and", "a", "an")]
     if not tokens:
         return None
-    if len(tokens) == 1 and tokens[0] in FRACTIONS:
-        return FRACTIONS[tokens[0]]
+    if tokens[-1] in FRACTIONS:  # half, three quarters, two thirds: a share, in percent
+        count = parse_number(" ".join(tokens[:-1])) if len(tokens) > 1 else Decimal(1)
+        if count is None:
+            return None
+        return (count * 100 / FRACTIONS[tokens[-1]]).quantize(Decimal("0.01"))
     total, current = Decimal(0), Decimal(0)
     seen = False
     for token in tokens:

@@ -28,7 +28,12 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and (doc[j].like_num or doc[j].lower_ in SCALES or doc[j].text == "-"):
+        while j < len(doc) and (
+            doc[j].like_num
+            or doc[j].lower_ in SCALES
+            or doc[j].text == "-"
+            or doc[j].lower_ in FRACTIONS
+        ):
             j += 1
         span = doc[i:j]
         i = j
@@ -37,7 +42,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         value = parse_number(span.text)
         if value is None:
             continue
-        unit = ""
+        unit = "%" if span[-1].lower_ in FRACTIONS else ""
         if j < len(doc) and doc[j].lower_ in _PERCENT:
             unit = "%"
             span = doc[span.start : j + 1]
