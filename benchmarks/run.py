@@ -92,8 +92,9 @@ def throughput(rows: list[dict], lang: str) -> dict:
     return {
         "language": lang,
         "documents": len(rows),
-        f"bare {unit}/s": round(size / bare_s),
-        f"pipeline {unit}/s": round(size / full_s),
+        "unit": unit,
+        "bare units/s": round(size / bare_s),
+        "pipeline units/s": round(size / full_s),
         "bare docs/s": round(len(rows) / bare_s, 1),
         "pipeline docs/s": round(len(rows) / full_s, 1),
         "ratio pipeline/bare": round(bare_s / full_s, 2),
