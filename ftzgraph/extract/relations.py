@@ -22,14 +22,18 @@ from ftzgraph.lang.zh.content import content_terms as zh_terms
 from ftzgraph.records import Concept, Relation
 
 ROLE_TYPES = ("Problem", "Recommendation")
+#: Goal rules whose goal the recommendations of the same sentence serve: purposes, the end a
+#: means serves, and targets the sentence builds toward (打造X, build itself into X).
 PURPOSE_RULES = frozenset(
     {
         "zh-goal-purpose",
         "zh-goal-means",
+        "zh-goal-frame",
+        "zh-goal-target-verb",
         "en-goal-purpose",
         "en-goal-purpose-of",
         "en-goal-attain",
-        "zh-goal-frame",
+        "en-goal-into",
     }
 )
 TERMS: dict[str, Callable[[Doc, int, int], set[str]]] = {"zh": zh_terms, "en": en_terms}

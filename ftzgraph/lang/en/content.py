@@ -26,12 +26,13 @@ _GENERIC = frozenset(
 
 def content_terms(doc: Doc, begin: int, end: int) -> set[str]:
     """Lemmas of nouns and proper nouns inside ``doc.text[begin:end]`` (sentence offsets)."""
+    span = doc.char_span(begin, end, alignment_mode="contract")
+    if span is None:
+        return set()
     return {
         t.lemma_.lower()
-        for t in doc
-        if begin <= t.idx
-        and t.idx + len(t.text) <= end
-        and t.pos_ in ("NOUN", "PROPN")
+        for t in span
+        if t.pos_ in ("NOUN", "PROPN")
         and len(t.text) > 2
         and t.lemma_.lower() not in _GENERIC
     }
