@@ -100,14 +100,33 @@ class Dictionary:
     glosses: dict[str, frozenset[str]]
 
     def translate(self, word: str) -> frozenset[str]:
-        return self.glosses.get(word, frozenset())
+        """Glosses of ``word``; a word the dictionary lacks (对外开放, 更高) is glossed through its
+        longest known parts (对外 + 开放), then its characters."""
+        found = self.glosses.get(word)
+        if found is not None:
+            return found
+        return self._composed(word)
+
+    def _composed(self, word: str) -> frozenset[str]:
+        parts: set[str] = set()
+        i = 0
+        while i < len(word):
+            for size in range(min(4, len(word) - i), 0, -1):
+                piece = word[i : i + size]
+                if piece in self.glosses and (size > 1 or len(word) <= 3):
+                    parts |= self.glosses[piece]
+                    i += size
+                    break
+            else:
+                i += 1
+        return frozenset(parts)
 
     def coverage(self, zh_words: list[str], en_words: set[str]) -> float:
         """Share of Chinese words with a gloss among ``en_words`` (unknown words don't count)."""
-        known = [w for w in zh_words if w in self.glosses]
-        if not known:
+        glossed = [g for w in zh_words if (g := self.translate(w))]
+        if not glossed:
             return 0.0
-        return sum(1 for w in known if self.glosses[w] & en_words) / len(known)
+        return sum(1 for g in glossed if g & en_words) / len(glossed)
 
     def agreement(self, zh_words: list[str], en_words: set[str]) -> float:
         """F1 of the two coverages: Chinese words glossed in the English, English words that
@@ -116,7 +135,7 @@ class Dictionary:
         if not en_words:
             return 0.0
         forward = self.coverage(zh_words, en_words)
-        glossed = set().union(*(self.glosses.get(w, frozenset()) for w in zh_words))
+        glossed = set().union(*(self.translate(w) for w in zh_words))
         backward = len(en_words & glossed) / len(en_words)
         return 2 * forward * backward / (forward + backward) if forward + backward else 0.0
 

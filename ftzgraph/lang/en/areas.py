@@ -55,6 +55,13 @@ def find_areas(doc: Doc) -> list[RoleSpan]:
     return list(seen.values())
 
 
+def _evaluative(modifier: Token) -> bool:
+    """Limited/insufficient/greater financial opening: the judgement is not part of the field."""
+    return modifier.tag_ in ("JJR", "JJS") or modifier.lemma_.lower() in cues().get(
+        "problem-adj", frozenset()
+    )
+
+
 def _of_list(head: Token) -> list[Token]:
     """Liberalization of trade, investment and transport: the listed fields (three or more)."""
     heads = [head, *(c for c in head.children if c.dep_ == "conj")]
@@ -77,12 +84,16 @@ def _conjuncts(token: Token) -> list[Token]:
 
 def _area_phrase(head: Token) -> RoleSpan | None:
     modifiers = [
-        c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i
+        c
+        for c in head.children
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i and not _evaluative(c)
     ]
     of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
     if not modifiers and not of:
         return None
     start = min([head.i, *(t.i for m in modifiers for t in m.subtree)])
+    while start < head.i and _evaluative(head.doc[start]):
+        start += 1
     end = head.i
     if of and not modifiers:
         end = max(t.i for t in of[0].subtree)

@@ -32,7 +32,5 @@ def content_terms(doc: Doc, begin: int, end: int) -> set[str]:
     return {
         t.lemma_.lower()
         for t in span
-        if t.pos_ in ("NOUN", "PROPN")
-        and len(t.text) > 2
-        and t.lemma_.lower() not in _GENERIC
+        if t.pos_ in ("NOUN", "PROPN") and len(t.text) > 2 and t.lemma_.lower() not in _GENERIC
     }

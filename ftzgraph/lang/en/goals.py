@@ -70,19 +70,21 @@ def goals(doc: Doc, recommended: set[int]) -> list[RoleSpan]:
 
 
 def _attained(verb: Token) -> list[RoleSpan]:
-    """To realize liberalization and facilitation of X: the goal is the state attained."""
+    """To realize liberalization and facilitation of trade, investment, capital flows …: the
+    goal is the state attained, without the list of fields it applies to (those are reform
+    areas); a plain object (achieve a higher level of opening up) is kept whole."""
     if not is_cue(verb, "attain"):
         return []
     out = []
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         heads = conjuncts(obj)
-        tokens = [
-            t
+        listing = [
+            p
             for h in heads
-            for t in h.subtree
-            if t.dep_ != "prep"
-            and not any(a.dep_ == "prep" for a in t.ancestors if a.i > obj.i - 1 and a in h.subtree)
+            for p in h.children
+            if p.dep_ == "prep" and any(len(conjuncts(o)) >= 3 for o in p.children)
         ]
-        tokens = [t for t in tokens if t.i <= max(h.i for h in heads)]
+        cut = {t.i for p in listing for t in p.subtree}
+        tokens = [t for h in heads for t in h.subtree if t.i not in cut]
         out += emit("Goal", contiguous(obj, tokens), "en-goal-attain")
     return out

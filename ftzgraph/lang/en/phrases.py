@@ -89,6 +89,9 @@ def is_means(token: Token) -> bool:
 
 
 def is_purpose(token: Token) -> bool:
+    """A purpose attached to a verb: "…, to V" (advcl) or "in order to V" (prep in → order)."""
+    if token.dep_ == "prep" and token.lower_ == "in":
+        return any(c.dep_ == "pobj" and c.lower_ == "order" for c in token.children)
     return (
         token.dep_ == "advcl"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)

@@ -79,8 +79,11 @@ def _clause_roles(clause: Clause, state: _State, *, last: bool) -> list[RoleSpan
     if is_cue(first, "purpose") and len(clause) > 1:
         state.purpose_open = True
         return _purpose(clause)
+    if first.text == "以" and len(clause) > 1 and is_action(clause[1]):
+        state.purpose_open = True  # 以实现…: "so as to", a purpose
+        return _purpose(clause)
     if is_cue(first, "means") and len(clause) > 1:
-        if first.text != "以" or is_action(clause[1]):
+        if first.text != "以":
             return _means(clause[1:])
         if any(is_cue(t, "lead-verb") for t in clause[2:]):
             return [s for s in [make_span("Recommendation", clause, "zh-rec-lead")] if s]
@@ -91,7 +94,7 @@ def _clause_roles(clause: Clause, state: _State, *, last: bool) -> list[RoleSpan
                 s for vp in verb_phrases(clause) if (s := make_span("Goal", vp, "zh-goal-purpose"))
             ]
         state.purpose_open = False
-    if _is_time_clause(clause) or _names_itself(clause):
+    if _is_time_clause(clause) or _names_itself(clause) or _reports(clause):
         return []
     if modal is not None and clause[modal].text.endswith("为") and len(clause[modal].text) > 1:
         if any(is_cue(t, "provide") for t in clause[modal + 1 :]):  # 应为X提供Y (jieba: 应为)
@@ -149,6 +152,12 @@ def _first_verb(clause: Clause, start: int, reach: int = 8) -> int | None:
 
 def _is_time_clause(clause: Clause) -> bool:
     return is_cue(clause[-1], "temporal-end")
+
+
+def _reports(clause: Clause) -> bool:
+    """研究发现, 结果表明, 本文认为: a finding is reported, nothing is recommended."""
+    head = "".join(t.text for t in clause[:3])
+    return any(cue in head for cue in cues().get("reporting", ()))
 
 
 def _names_itself(clause: Clause) -> bool:
