@@ -158,3 +158,19 @@ def test_reform_areas_discovered_and_mapped(pipeline: Pipeline) -> None:
 def test_trailing_etc_trimmed(pipeline: Pipeline) -> None:
     result = run(pipeline, "There are problems such as weak enforcement, etc.")
     assert spans(result, "Problem") == {"weak enforcement"}
+
+
+def test_need_to_with_coordinated_verbs_and_fronted_purpose(pipeline: Pipeline) -> None:
+    result = run(
+        pipeline,
+        "To attract more investors, city governments need to cut fees, publish clearer rules "
+        "and expand services.",
+    )
+    assert {"cut fees", "expand services"} <= spans(result, "Recommendation")
+    assert "attract more investors" in spans(result, "Goal")
+
+
+def test_evaluative_words_stay_out_of_reform_areas(pipeline: Pipeline) -> None:
+    result = run(pipeline, "Critics point to limited financial opening in the zones.")
+    areas = {m.anchor for c in result.concepts if "ReformArea" in c.types for m in c.mentions}
+    assert "financial opening" in areas and "limited financial opening" not in areas

@@ -140,3 +140,25 @@ def test_recommendation_serves_purpose_goal(pipeline: Pipeline) -> None:
     assert (rec.key, "serves", goal.key) in {
         (r.subject, r.property, r.object) for r in result.relations
     }
+
+
+def test_reported_findings_are_not_recommendations(pipeline: Pipeline) -> None:
+    result = run(pipeline, "研究发现，试点政策显著提升了企业出口规模。")
+    assert spans(result, "Recommendation") == set()
+
+
+def test_yi_plus_verb_is_a_purpose(pipeline: Pipeline) -> None:
+    result = run(pipeline, "应完善跨境数据规则，以提升数字贸易竞争力。")
+    assert "完善跨境数据规则" in spans(result, "Recommendation")
+    assert "提升数字贸易竞争力" in spans(result, "Goal")
+
+
+def test_numbered_recommendations_after_a_modal(pipeline: Pipeline) -> None:
+    text = "建议从两方面改进：一是搭建企业信用信息平台；二是压缩货物通关时间。"
+    result = run(pipeline, text)
+    assert {"搭建企业信用信息平台", "压缩货物通关时间"} <= spans(result, "Recommendation")
+
+
+def test_problem_intro_verbs_are_trimmed(pipeline: Pipeline) -> None:
+    result = run(pipeline, "试点过程中暴露出监管手段单一、信息共享不足等问题。")
+    assert spans(result, "Problem") == {"监管手段单一", "信息共享不足"}

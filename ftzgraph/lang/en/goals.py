@@ -58,7 +58,10 @@ def goals(doc: Doc, recommended: set[int]) -> list[RoleSpan]:
         purpose = (
             in_order
             or is_cue(head, "purpose-head")
-            or (head.i in recommended and token.dep_ == "advcl" and token.i > head.i)
+            or (
+                token.dep_ == "advcl"
+                and (head.i in recommended or any(c.i in recommended for c in head.children))
+            )
             or (head.dep_ == "pobj" and is_cue(head.head.head, "purpose-head"))
             or any(is_cue(a, "purpose-head") for a in head.ancestors if a.i < token.i)
         )

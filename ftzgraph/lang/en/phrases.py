@@ -130,7 +130,7 @@ def emit(role: str, tokens: list[Token], rule: str) -> list[RoleSpan]:
         or tokens[0].dep_ in ("cc", "mark", "aux")
         or tokens[0].tag_ in ("WRB", "WDT")
         or is_cue(tokens[0], "example-intro")
-        or (role == "Problem" and tokens[0].lower_ in ("a", "an"))
+        or (role == "Problem" and tokens[0].lower_ in ("a", "an", "the"))
     ):
         tokens = tokens[1:]
     if not tokens or (len(tokens) == 1 and tokens[0].pos_ not in ("NOUN", "PROPN")):

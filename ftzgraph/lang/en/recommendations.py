@@ -23,6 +23,15 @@ def recommendation_heads(doc: Doc) -> Iterable[Token]:
             yield token.head
         elif is_cue(token, "need") and token.pos_ == "VERB":
             yield from (c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
+            # "need to deepen X, reduce Y and expand Z": the parser may hang the later verbs
+            # on "need"; without a subject of their own they share its "to"
+            yield from (
+                c
+                for c in token.children
+                if c.dep_ == "conj"
+                and c.pos_ == "VERB"
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            )
         elif (
             is_cue(token, "necessity")
             and token.pos_ == "ADJ"

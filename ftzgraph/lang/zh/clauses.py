@@ -65,7 +65,8 @@ def split_clauses(doc: Doc) -> list[Clause]:
 
 #: Article and item numbers that open a clause: 第一条, 第三章, （一）, 二、, 1.
 NUMBERING = re.compile(
-    r"^(?:第[一二三四五六七八九十百零〇\d]+[条章节款项编]|[一二三四五六七八九十\d]+[、.．]?|——)$"
+    r"^(?:第[一二三四五六七八九十百零〇\d]+[条章节款项编]|[一二三四五六七八九十\d]+[、.．]?"
+    r"|[一二三四五六七八九十]+是|其[一二三四五六七八九十]|首先|其次|再次|最后|——)$"
 )
 
 
@@ -81,11 +82,17 @@ def strip_connectors(clause: Clause) -> Clause:
     return clause[i:]
 
 
+def is_adverb(token: Token) -> bool:
+    """A listed adverb, or any word made adverbial by 地 (更好地, 有序地)."""
+    text = token.text
+    return is_cue(token, "adverb") or (len(text) >= 3 and text.endswith("地"))
+
+
 def skip_adverbs(clause: Clause, i: int) -> int:
     """Past adverbs (and the 、 between them: 积极稳妥、深入推进)."""
     while i < len(clause) and (
-        (is_cue(clause[i], "adverb") and not is_action(clause[i]))
-        or (clause[i].text in ENUM and i > 0 and is_cue(clause[i - 1], "adverb"))
+        (is_adverb(clause[i]) and not is_action(clause[i]))
+        or (clause[i].text in ENUM and i > 0 and is_adverb(clause[i - 1]))
     ):
         i += 1
     return i
@@ -131,7 +138,7 @@ def verb_phrases(tokens: Clause) -> list[Clause]:
         current = phrases[-1]
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         opens = (
-            (is_cue(token, "adverb") and after is not None and is_action(after))
+            (is_adverb(token) and after is not None and is_action(after))
             or (is_action(token) and not is_cue(token, "nominal"))
         ) and i + 2 < len(tokens)
         previous = current[-1] if current else None
@@ -139,7 +146,7 @@ def verb_phrases(tokens: Clause) -> list[Clause]:
             opens
             and len(current) >= 2
             and previous is not None
-            and not (is_cue(previous, "adverb") or is_action(previous))
+            and not (is_adverb(previous) or is_action(previous))
             and previous.text not in ENUM
             and previous.text not in QUOTES
         ):

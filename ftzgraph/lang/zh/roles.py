@@ -55,6 +55,7 @@ class _State:
 
     modal_seen: bool = False
     purpose_open: bool = False
+    reporting: bool = False  # 研究发现，…: what follows is a finding, not a directive
 
 
 def find_roles(doc: Doc) -> list[RoleSpan]:
@@ -94,7 +95,10 @@ def _clause_roles(clause: Clause, state: _State, *, last: bool) -> list[RoleSpan
                 s for vp in verb_phrases(clause) if (s := make_span("Goal", vp, "zh-goal-purpose"))
             ]
         state.purpose_open = False
-    if _is_time_clause(clause) or _names_itself(clause) or _reports(clause):
+    if _reports(clause):
+        state.reporting = True
+        return []
+    if _is_time_clause(clause) or _names_itself(clause):
         return []
     if modal is not None and clause[modal].text.endswith("为") and len(clause[modal].text) > 1:
         if any(is_cue(t, "provide") for t in clause[modal + 1 :]):  # 应为X提供Y (jieba: 应为)
@@ -121,7 +125,9 @@ def _clause_roles(clause: Clause, state: _State, *, last: bool) -> list[RoleSpan
     start = skip_adverbs(clause, 0)
     if start < len(clause) and is_cue(clause[start], "goal-verb") and not state.modal_seen:
         return [s for s in [make_span("Goal", clause, "zh-goal-target-verb")] if s]
-    if start < len(clause) and is_action(clause[start]):
+    if start < len(clause) and is_action(clause[start]) and not _completed(clause, start):
+        if state.reporting and not state.modal_seen:
+            return []
         rule = "zh-rec-after-modal" if state.modal_seen else "zh-rec-directive"
         return _recommendations(clause, rule)
     return []
@@ -154,6 +160,14 @@ def _is_time_clause(clause: Clause) -> bool:
     return is_cue(clause[-1], "temporal-end")
 
 
+def _completed(clause: Clause, verb: int) -> bool:
+    """提升了, 建立过: a verb with a perfective marker reports a done deed, it directs nothing."""
+    for token in clause[verb : verb + 3]:
+        if token.text in ("了", "过") or token.text.endswith("了"):
+            return True
+    return False
+
+
 def _reports(clause: Clause) -> bool:
     """研究发现, 结果表明, 本文认为: a finding is reported, nothing is recommended."""
     head = "".join(t.text for t in clause[:3])
@@ -173,6 +187,8 @@ def _recommendations(tokens: Clause, rule: str) -> list[RoleSpan]:
         return []
     out = []
     for item in split_enumeration(tokens, opens_verb_phrase):
+        if len(item) == 1 and item[0].text in cues()["action"]:
+            continue  # 加以完善: a verb without its object says nothing to act on
         span = make_span("Recommendation", item, rule)
         if span:
             out.append(span)
