@@ -174,3 +174,8 @@ def test_evaluative_words_stay_out_of_reform_areas(pipeline: Pipeline) -> None:
     result = run(pipeline, "Critics point to limited financial opening in the zones.")
     areas = {m.anchor for c in result.concepts if "ReformArea" in c.types for m in c.mentions}
     assert "financial opening" in areas and "limited financial opening" not in areas
+
+
+def test_too_many_is_a_problem(pipeline: Pipeline) -> None:
+    result = run(pipeline, "The list still contains too many special measures.")
+    assert "too many special measures" in spans(result, "Problem")

@@ -162,3 +162,8 @@ def test_numbered_recommendations_after_a_modal(pipeline: Pipeline) -> None:
 def test_problem_intro_verbs_are_trimmed(pipeline: Pipeline) -> None:
     result = run(pipeline, "试点过程中暴露出监管手段单一、信息共享不足等问题。")
     assert spans(result, "Problem") == {"监管手段单一", "信息共享不足"}
+
+
+def test_trailing_deng_plus_problem_noun_trimmed(pipeline: Pipeline) -> None:
+    result = run(pipeline, "清单仍存在透明度不高、与国内法规衔接不畅等不足。")
+    assert spans(result, "Problem") == {"透明度不高", "与国内法规衔接不畅"}

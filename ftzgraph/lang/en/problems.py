@@ -29,6 +29,14 @@ def problems(doc: Doc) -> list[RoleSpan]:
             covered.update(t.i for t in phrase)
             out += emit("Problem", phrase, "en-problem-lack")
         elif (
+            is_cue(token, "excess")
+            and token.head.pos_ in ("NOUN", "PROPN")
+            and any(c.lower_ in ("too", "so") and c.dep_ == "advmod" for c in token.children)
+        ):
+            phrase = noun_phrase(token.head)  # too many special measures, too few arbitrators
+            covered.update(t.i for t in phrase)
+            out += emit("Problem", phrase, "en-problem-excess")
+        elif (
             is_cue(token, "problem-adj")
             and token.dep_ == "amod"
             and token.head.pos_ in ("NOUN", "PROPN")
