@@ -7,24 +7,9 @@ from decimal import Decimal
 import pytest
 
 from ftzgraph.pipeline import Pipeline
-from ftzgraph.read import find_segments
-from ftzgraph.records import Document, DocumentGraph
 
-
-def run(pipeline: Pipeline, text: str) -> DocumentGraph:
-    doc = Document("t.txt", text, find_segments(text), "t.txt")
-    (result,) = pipeline.process([doc])
-    return result
-
-
-def spans(result: DocumentGraph, ctype: str, lang: str | None = None) -> set[str]:
-    return {
-        m.anchor
-        for c in result.concepts
-        if ctype in c.types
-        for m in c.mentions
-        if lang is None or m.lang == lang
-    }
+from .texts import run_text as run
+from .texts import spans
 
 
 def test_thesaurus_terms_in_both_languages_share_one_node(pipeline: Pipeline) -> None:

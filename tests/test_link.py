@@ -5,17 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ftzgraph.pipeline import Pipeline
-from ftzgraph.read import find_segments
-from ftzgraph.records import Document, DocumentGraph
+from ftzgraph.records import DocumentGraph
+
+from .texts import run_text
 
 
 def run(pipeline: Pipeline, zh: str, en: str) -> DocumentGraph:
-    text = f"{zh}\n<<{en}\n<<\n"
-    (result,) = pipeline.process([Document("t.txt", text, find_segments(text), "t.txt")])
-    for concept in result.concepts:
-        for m in concept.mentions:
-            assert text[m.begin : m.end] == m.anchor
-    return result
+    return run_text(pipeline, f"{zh}\n<<{en}\n<<\n")
 
 
 def sentence_pairs(result: DocumentGraph) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:

@@ -5,20 +5,9 @@ from __future__ import annotations
 import pytest
 
 from ftzgraph.pipeline import Pipeline
-from ftzgraph.read import find_segments
-from ftzgraph.records import Document, DocumentGraph
 
-
-def run(pipeline: Pipeline, text: str) -> DocumentGraph:
-    (result,) = pipeline.process([Document("t.txt", text, find_segments(text), "t.txt")])
-    for concept in result.concepts:
-        for m in concept.mentions:
-            assert text[m.begin : m.end] == m.anchor
-    return result
-
-
-def spans(result: DocumentGraph, ctype: str) -> set[str]:
-    return {m.anchor for c in result.concepts if ctype in c.types for m in c.mentions}
+from .texts import run_text as run
+from .texts import spans
 
 
 @pytest.mark.parametrize(

@@ -24,3 +24,13 @@ class RoleSpan:
     begin: int
     end: int
     rule: str
+
+
+def add_trimmed(text: str, begin: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """Append ``[begin, end)`` with surrounding white space trimmed, unless nothing is left."""
+    while begin < end and text[begin].isspace():
+        begin += 1
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    if end > begin:
+        spans.append((begin, end))

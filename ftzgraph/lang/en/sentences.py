@@ -12,6 +12,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from ftzgraph.lang.spans import add_trimmed
+
 _CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|[.!?]+[\"'”’)\]]*\s*$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
@@ -37,9 +39,9 @@ def split_sentences(text: str, begin: int, end: int) -> list[tuple[int, int]]:
             stop = line_begin + match.end()
             if match.group().startswith(".") and not _ends_sentence(chunk, match.start()):
                 continue
-            _add(text, start, stop, spans)
+            add_trimmed(text, start, stop, spans)
             start = stop
-        _add(text, start, line_end, spans)
+        add_trimmed(text, start, line_end, spans)
     return spans
 
 
@@ -64,12 +66,3 @@ def _lines(text: str, begin: int, end: int) -> list[tuple[int, int]]:
             start = i + 1
     out.append((start, end))
     return out
-
-
-def _add(text: str, begin: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while begin < end and text[begin].isspace():
-        begin += 1
-    while end > begin and text[end - 1].isspace():
-        end -= 1
-    if end > begin:
-        spans.append((begin, end))

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ftzgraph.lang.spans import add_trimmed
+
 _END = "。！？!?"
 _TRAILERS = "”’\"'」』）)】》〉“‘"
 _BREAK = re.compile(r"\r\n|\r|\n")
@@ -27,14 +29,14 @@ def split_sentences(text: str, begin: int, end: int) -> list[tuple[int, int]]:
             j = i + 1
             while j < end and (text[j] in _END or text[j] in _TRAILERS):
                 j += 1
-            _add(text, start, j, spans)
+            add_trimmed(text, start, j, spans)
             start = i = j
             continue
         if ch in "\r\n":
-            _add(text, start, i, spans)
+            add_trimmed(text, start, i, spans)
             start = i + 1
         i += 1
-    _add(text, start, end, spans)
+    add_trimmed(text, start, end, spans)
     return spans
 
 
@@ -43,12 +45,3 @@ def _is_full_stop(text: str, i: int, end: int) -> bool:
     before = text[i - 1] if i > 0 else ""
     after = text[i + 1] if i + 1 < end else ""
     return not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum())
-
-
-def _add(text: str, begin: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while begin < end and text[begin].isspace():
-        begin += 1
-    while end > begin and text[end - 1].isspace():
-        end -= 1
-    if end > begin:
-        spans.append((begin, end))
