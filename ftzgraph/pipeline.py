@@ -7,7 +7,9 @@ one writer (this process) stores them, since the on-disk store takes one
 writing process. A document already stored with the same content hash is not
 extracted again. A file that cannot be read, or a document whose extraction
 fails, is reported and the run goes on; every stored document is one named
-graph, replaced as a whole.
+graph, replaced as a whole in one transaction, so a run killed at any moment
+leaves each document either as it was or fully stored (the next run extracts
+what is missing: its content hash is not in the store).
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ from ftzgraph.store import Store, open_store
 
 #: Documents analysed together (one ``nlp.pipe`` batch, one task for a worker).
 BATCH_SIZE = 16
+#: Documents written between two flushes of the store: RocksDB keeps unflushed writes in
+#: memory, so without this the writer's memory would grow with the corpus.
+FLUSH_EVERY = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +114,12 @@ class Pipeline:
             if isinstance(result, ReadFailure):
                 out.append(result)
                 continue
-            data = ox.serialize(document_quads(result), format=ox.RdfFormat.N_QUADS)
+            try:
+                data = ox.serialize(document_quads(result), format=ox.RdfFormat.N_QUADS)
+            except Exception as err:  # one document's graph must not stop the run
+                reason = f"graph could not be built: {type(err).__name__}: {err}"
+                out.append(ReadFailure(result.document.identifier, reason))
+                continue
             out.append(
                 Extracted(
                     result.document.identifier,
@@ -163,12 +173,20 @@ def extract(
             notify("failed", str(result))
             continue
         graph = node(iris.document_graph_iri(result.identifier))
-        store.replace_graph_data(graph, result.nquads)
+        try:
+            store.replace_graph_data(graph, result.nquads)
+        except (SyntaxError, ValueError, OSError) as err:  # reported; the old graph is kept
+            failure = ReadFailure(result.identifier, f"could not be stored: {err}")
+            report.failed.append(failure)
+            notify("failed", str(failure))
+            continue
         report.processed.append(result.identifier)
         report.concepts += result.concepts
         report.mentions += result.mentions
         report.facts += result.facts
         notify("processed", result.identifier)
+        if len(report.processed) % FLUSH_EVERY == 0:
+            store.flush()
     if report.processed:
         doc_iris = (iris.document_iri(i) for i in report.processed)
         store.add(run_quads(started, datetime.now(UTC), pipeline.models, doc_iris))

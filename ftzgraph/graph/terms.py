@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import cache
+from functools import lru_cache
 
 import pyoxigraph as ox
 
 from ftzgraph.graph.namespace import XSD
 
 
-@cache
+@lru_cache(maxsize=8192)
 def node(iri: str) -> ox.NamedNode:
+    """Vocabulary terms recur on every triple; a bounded cache keeps them without growing with
+    the corpus (document IRIs pass through it too)."""
     return ox.NamedNode(str(iri))
 
 
