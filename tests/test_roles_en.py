@@ -171,3 +171,14 @@ def test_evaluative_words_stay_out_of_reform_areas(pipeline: Pipeline) -> None:
 def test_too_many_is_a_problem(pipeline: Pipeline) -> None:
     result = run(pipeline, "The list still contains too many special measures.")
     assert "too many special measures" in spans(result, "Problem")
+
+
+def test_listed_countermeasures_are_recommendations(pipeline: Pipeline) -> None:
+    result = run(
+        pipeline,
+        "The paper puts forward countermeasures, including simplifying customs procedures "
+        "and training more arbitrators.",
+    )
+    assert {"simplifying customs procedures", "training more arbitrators"} <= spans(
+        result, "Recommendation"
+    )

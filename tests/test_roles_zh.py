@@ -156,3 +156,8 @@ def test_problem_intro_verbs_are_trimmed(pipeline: Pipeline) -> None:
 def test_trailing_deng_plus_problem_noun_trimmed(pipeline: Pipeline) -> None:
     result = run(pipeline, "清单仍存在透明度不高、与国内法规衔接不畅等不足。")
     assert spans(result, "Problem") == {"透明度不高", "与国内法规衔接不畅"}
+
+
+def test_proposed_countermeasures_trimmed_of_their_label(pipeline: Pipeline) -> None:
+    result = run(pipeline, "本文提出了优化海关查验流程、扩大离岸贸易试点等对策建议。")
+    assert spans(result, "Recommendation") == {"优化海关查验流程", "扩大离岸贸易试点"}

@@ -137,3 +137,31 @@ def emit(role: str, tokens: list[Token], rule: str) -> list[RoleSpan]:
         return []
     begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return [RoleSpan(role, begin, end, rule)]
+
+
+def listed_items(noun: Token) -> list[Token]:
+    """X, Y and Z in "problems such as X, Y and Z" (also "including", "like"); gerund items
+    too (countermeasures, including improving X and strengthening Y)."""
+    items: list[Token] = []
+    for child in noun.children:
+        preps = [child] if child.dep_ == "prep" else []
+        if child.dep_ == "amod" and is_cue(child, "example-intro"):
+            preps = [c for c in child.children if c.dep_ == "prep"]
+        if child.dep_ == "prep" and is_cue(child, "example-intro"):
+            preps = [child]
+        for prep in preps:
+            if not (is_cue(prep, "example-intro") or prep.lower_ == "as"):
+                continue
+            for pobj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+                items += conjuncts(pobj)
+    for token in noun.doc[noun.i + 1 :]:
+        if (
+            token.lower_ == "such"
+            and token.i + 1 < len(noun.doc)
+            and noun.doc[token.i + 1].lower_ == "as"
+            and not items
+        ):
+            as_token = noun.doc[token.i + 1]
+            for pobj in (c for c in as_token.children if c.dep_ == "pobj"):
+                items += conjuncts(pobj)
+    return items

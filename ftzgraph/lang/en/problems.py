@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from ftzgraph.lang.en.phrases import conjuncts, contiguous, emit, is_cue, noun_phrase
+from ftzgraph.lang.en.phrases import contiguous, emit, is_cue, listed_items, noun_phrase
 from ftzgraph.lang.spans import RoleSpan
 
 
@@ -13,7 +13,7 @@ def problems(doc: Doc) -> list[RoleSpan]:
     covered: set[int] = set()
     for token in doc:
         if is_cue(token, "problem-noun") and token.pos_ == "NOUN":
-            for item in _listed_items(token):
+            for item in listed_items(token):
                 phrase = noun_phrase(item)
                 covered.update(t.i for t in phrase)
                 out += emit("Problem", phrase, "en-problem-list")
@@ -66,30 +66,3 @@ def problems(doc: Doc) -> list[RoleSpan]:
                 clause_head = clause_head.head
             out += emit("Problem", list(clause_head.subtree), "en-problem-clause")
     return out
-
-
-def _listed_items(noun: Token) -> list[Token]:
-    """X, Y and Z in "problems such as X, Y and Z" (also "including", "like")."""
-    items: list[Token] = []
-    for child in noun.children:
-        preps = [child] if child.dep_ == "prep" else []
-        if child.dep_ == "amod" and is_cue(child, "example-intro"):
-            preps = [c for c in child.children if c.dep_ == "prep"]
-        if child.dep_ == "prep" and is_cue(child, "example-intro"):
-            preps = [child]
-        for prep in preps:
-            if not (is_cue(prep, "example-intro") or prep.lower_ == "as"):
-                continue
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                items += conjuncts(pobj)
-    for token in noun.doc[noun.i + 1 :]:
-        if (
-            token.lower_ == "such"
-            and token.i + 1 < len(noun.doc)
-            and noun.doc[token.i + 1].lower_ == "as"
-            and not items
-        ):
-            as_token = noun.doc[token.i + 1]
-            for pobj in (c for c in as_token.children if c.dep_ == "pobj"):
-                items += conjuncts(pobj)
-    return items

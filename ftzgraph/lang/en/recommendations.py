@@ -10,11 +10,23 @@ from ftzgraph.lang.en.phrases import (
     emit,
     is_cue,
     is_means,
+    listed_items,
     noun_phrase,
     verb_phrase,
     with_conjuncts,
 )
 from ftzgraph.lang.spans import RoleSpan
+
+
+def listed_recommendations(doc: Doc) -> list[RoleSpan]:
+    """Countermeasures, including improving X and strengthening Y: each item a recommendation."""
+    out: list[RoleSpan] = []
+    for token in doc:
+        if is_cue(token, "rec-noun") and token.pos_ == "NOUN":
+            for item in listed_items(token):
+                phrase = verb_phrase(item) if item.tag_ == "VBG" else noun_phrase(item)
+                out += emit("Recommendation", phrase, "en-rec-listed")
+    return out
 
 
 def recommendation_heads(doc: Doc) -> Iterable[Token]:

@@ -24,6 +24,7 @@ from ftzgraph.lang.en.phrases import cues, emit, verb_phrase, with_conjuncts
 from ftzgraph.lang.en.problems import problems
 from ftzgraph.lang.en.recommendations import (
     directive_heads,
+    listed_recommendations,
     means,
     recommendation,
     recommendation_heads,
@@ -51,6 +52,7 @@ def find_roles(doc: Doc) -> list[RoleSpan]:
             spans += means(v)
     for verb in targeted:
         spans += emit("Goal", verb_phrase(verb, with_passive_subject=True), "en-goal-target")
+    spans += listed_recommendations(doc)
     spans += purposes_of(doc)
     spans += goals(doc, recommended | targeted_ids)
     spans += problems(doc)
