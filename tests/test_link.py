@@ -145,3 +145,22 @@ def test_graph_records_sentences_alignment_and_links(pipeline: Pipeline, tmp_pat
         "?s nif:beginIndex ?sb ; nif:endIndex ?se FILTER(?b >= ?sb && ?b < ?se) }"
     )
     assert located
+
+
+def test_traditional_shares_and_reported_problems_link_without_false_discrepancy(
+    pipeline: Pipeline,
+) -> None:
+    result = run(
+        pipeline,
+        "調查顯示，近四分之三的受訪企業認為通關更快，另有兩成企業反映融資成本偏高。",
+        "The survey shows that nearly three-quarters of the firms say clearance is faster, "
+        "while 20 percent report high financing costs.",
+    )
+    assert sorted((f.lang, f.value) for f in result.facts) == [
+        ("en", Decimal(20)),
+        ("en", Decimal(75)),
+        ("zh", Decimal(20)),
+        ("zh", Decimal(75)),
+    ]
+    assert result.discrepancies == []
+    assert node_of(result, "融資成本偏高") == node_of(result, "high financing costs")

@@ -40,6 +40,8 @@ def problems(doc: Doc) -> list[RoleSpan]:
             is_cue(token, "problem-adj")
             and token.dep_ == "amod"
             and token.head.pos_ in ("NOUN", "PROPN")
+        ) or (
+            is_cue(token, "burden-adj") and token.dep_ == "amod" and is_cue(token.head, "burden")
         ):
             head = token.head
             while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):

@@ -97,7 +97,7 @@ def _clause_roles(clause: Clause, state: _State, *, last: bool) -> list[RoleSpan
         state.purpose_open = False
     if _reports(clause):
         state.reporting = True
-        return []
+        return _problems(clause)  # 调查发现企业融资成本偏高: a finding may still name a problem
     if _is_time_clause(clause) or _names_itself(clause):
         return []
     if modal is not None and clause[modal].text.endswith("为") and len(clause[modal].text) > 1:
@@ -265,6 +265,9 @@ def _achievement(clause: Clause) -> list[RoleSpan]:
 
 
 def _problems(clause: Clause) -> list[RoleSpan]:
+    said = next((i for i, t in enumerate(clause) if is_cue(t, "reporting")), None)
+    if said is not None and said + 1 < len(clause):
+        clause = clause[said + 1 :]  # 两成企业反映融资成本偏高: the problem is what is reported
     intro = next((i for i, t in enumerate(clause) if is_cue(t, "problem-intro")), None)
     body = clause[intro + 1 :] if intro is not None else clause
     if not body:
