@@ -114,3 +114,14 @@ def test_concerns_links_role_to_contained_reform_area(pipeline: Pipeline) -> Non
     assert [(r.subject, r.property, r.object) for r in result.relations] == [
         (rec.key, "concerns", area.key)
     ]
+
+
+def test_names_inside_a_document_title_are_not_actors(pipeline: Pipeline) -> None:
+    result = run(pipeline, "国务院印发《中华人民共和国外商投资法实施条例》。")
+    assert "国务院" in spans(result, "Organization")
+    assert spans(result, "Place") == set()
+
+
+def test_ner_headings_are_not_organizations(pipeline: Pipeline) -> None:
+    result = run(pipeline, "<<Chapter II Trade Facilitation Article 12 The port shall open.\n<<\n")
+    assert not any("Article" in a for a in spans(result, "Organization"))

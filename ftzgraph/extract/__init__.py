@@ -18,7 +18,7 @@ from ftzgraph.extract.areas import (
     without_contained,
 )
 from ftzgraph.extract.collect import build_concepts, resolve_entities
-from ftzgraph.extract.entities import EntityFinder
+from ftzgraph.extract.entities import EntityFinder, outside_titles
 from ftzgraph.extract.facts import find_facts
 from ftzgraph.extract.hits import Hit
 from ftzgraph.extract.lexicon import Lexicon, load_lexicon
@@ -47,10 +47,11 @@ class Extractor:
         for sentence in analysed.sentences:
             term_hits = self.terms.find(sentence)
             roles = find_roles(sentence, term_hits)
+            term_hits = outside_titles(term_hits, sentence)
             discovered = discover_areas(sentence, term_hits)
             hits += select_areas(without_contained(term_hits, discovered), roles, text, discovered)
             hits += discovered
-            hits += self.entities.find(sentence)
+            hits += outside_titles(self.entities.find(sentence), sentence)
             hits += roles
             facts += find_facts(sentence, text)
         resolved = resolve_entities(hits)

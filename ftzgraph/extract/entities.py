@@ -24,6 +24,11 @@ NER_TYPES = {
     "FAC": "Place",
 }
 _AGREEMENT_WORDS = re.compile(r"\b(agreement|treaty|arrangement|partnership|accord)s?\b", re.I)
+#: NER spans that are headings or clauses, not names (Chapter VI … Article 38).
+_NOT_A_NAME = re.compile(r"\b(chapter|article|section|paragraph)\b", re.I)
+MAX_NAME_TOKENS = 8
+#: Types a 《title》 does not assert: 《中华人民共和国…法》 names a law, not a place.
+TITLE_BLIND = frozenset({"Place"})
 _LEADING_DET = re.compile(r"^(the|a|an)\s+", re.I)
 
 
@@ -58,6 +63,8 @@ class EntityFinder:
             ctype = NER_TYPES.get(ent.label_)
             if ctype is None or (ctype == "Agreement" and not _AGREEMENT_WORDS.search(ent.text)):
                 continue
+            if len(ent) > MAX_NAME_TOKENS or _NOT_A_NAME.search(ent.text):
+                continue
             start = ent.start_char
             if det := _LEADING_DET.match(ent.text):
                 start += det.end()
@@ -69,3 +76,17 @@ class EntityFinder:
             if end > start:
                 hits.append(Hit(ctype, base + start, base + end, "en", f"en-ner-{ent.label_}"))
         return hits
+
+
+def outside_titles(hits: list[Hit], sentence: AnalysedSentence) -> list[Hit]:
+    """Chinese places inside a 《document title》 are dropped (issuing bodies are kept)."""
+    if sentence.lang != "zh":
+        return hits
+    titles = [
+        (sentence.begin + b, sentence.begin + e) for b, e in zh_names.title_spans(sentence.doc.text)
+    ]
+    return [
+        h
+        for h in hits
+        if h.type not in TITLE_BLIND or not any(b <= h.begin and h.end <= e for b, e in titles)
+    ]

@@ -48,3 +48,11 @@ def place_name_pattern(places: Iterable[str], ctype: str) -> re.Pattern[str] | N
         rf"(?:中国[（(](?:{place}){admin}[)）]|(?:{place}){admin})(?:{tail})"
         rf"(?:[\u4e00-\u9fff]{{2,4}}片区)?"
     )
+
+
+_TITLE = re.compile(r"《[^《》]{1,80}》")
+
+
+def title_spans(text: str) -> list[tuple[int, int]]:
+    """《…》 ranges: a document's title names a document, not the bodies and places in it."""
+    return [(m.start(), m.end()) for m in _TITLE.finditer(text)]
