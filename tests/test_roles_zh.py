@@ -161,3 +161,11 @@ def test_trailing_deng_plus_problem_noun_trimmed(pipeline: Pipeline) -> None:
 def test_proposed_countermeasures_trimmed_of_their_label(pipeline: Pipeline) -> None:
     result = run(pipeline, "本文提出了优化海关查验流程、扩大离岸贸易试点等对策建议。")
     assert spans(result, "Recommendation") == {"优化海关查验流程", "扩大离岸贸易试点"}
+
+
+def test_a_named_body_reporting_its_actions_lists_achievements(pipeline: Pipeline) -> None:
+    result = run(pipeline, "商务部认真梳理试点经验，组织开展第三方评估。")
+    assert spans(result, "Achievement") == {"认真梳理试点经验", "组织开展第三方评估"}
+    assert spans(result, "Recommendation") == set()
+    commanded = run(pipeline, "商务部应加快修订外商投资准入负面清单。")
+    assert spans(commanded, "Recommendation") == {"加快修订外商投资准入负面清单"}

@@ -46,12 +46,13 @@ class Extractor:
         facts = []
         for sentence in analysed.sentences:
             term_hits = self.terms.find(sentence)
-            roles = find_roles(sentence, term_hits)
+            names = outside_titles(self.entities.find(sentence), sentence)
+            roles = find_roles(sentence, term_hits + names)
             term_hits = outside_titles(term_hits, sentence)
             discovered = discover_areas(sentence, term_hits)
             hits += select_areas(without_contained(term_hits, discovered), roles, text, discovered)
             hits += discovered
-            hits += outside_titles(self.entities.find(sentence), sentence)
+            hits += names
             hits += roles
             facts += find_facts(sentence, text)
         resolved = resolve_entities(hits)

@@ -7,12 +7,19 @@ from ftzgraph.lang.analysis import AnalysedSentence
 from ftzgraph.lang.en.roles import find_roles as en_roles
 from ftzgraph.lang.zh.roles import find_roles as zh_roles
 
+#: How far into a sentence a named body may start and still be its subject.
+SUBJECT_REACH = 2
 
-def find_roles(sentence: AnalysedSentence, terms: list[Hit]) -> list[Hit]:
-    """Role hits of one sentence, in document offsets."""
-    finder = zh_roles if sentence.lang == "zh" else en_roles
+
+def find_roles(sentence: AnalysedSentence, names: list[Hit]) -> list[Hit]:
+    """Role hits of one sentence, in document offsets; ``names`` are its entity hits."""
     base = sentence.begin
+    if sentence.lang == "zh":
+        actor = any(h.type == "Organization" and h.begin - base <= SUBJECT_REACH for h in names)
+        found = zh_roles(sentence.doc, actor_subject=actor)
+    else:
+        found = en_roles(sentence.doc)
     return [
         Hit(role.type, base + role.begin, base + role.end, sentence.lang, role.rule)
-        for role in finder(sentence.doc)
+        for role in found
     ]

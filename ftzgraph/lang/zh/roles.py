@@ -56,9 +56,14 @@ class _State:
     modal_seen: bool = False
     purpose_open: bool = False
     reporting: bool = False  # 研究发现，…: what follows is a finding, not a directive
+    actor_reports: bool = (
+        False  # 市政府…制定整改措施: a named body's actions, as a report tells them
+    )
 
 
-def find_roles(doc: Doc) -> list[RoleSpan]:
+def find_roles(doc: Doc, *, actor_subject: bool = False) -> list[RoleSpan]:
+    """Role spans of one sentence; ``actor_subject`` when it opens with a named body
+    (国务院有关部门…, 市政府…): without a modal, its actions are reported achievements."""
     spans: list[RoleSpan] = []
     consumed: list[tuple[int, int]] = []
     spans += goal_frames(doc, consumed)
@@ -66,7 +71,7 @@ def find_roles(doc: Doc) -> list[RoleSpan]:
     clauses = [c for c in clauses if not inside_ranges(c, consumed)]
     if is_target_sentence(doc):
         return unique_spans(spans + target_goals(clauses))
-    state = _State()
+    state = _State(actor_reports=actor_subject)
     for index, clause in enumerate(clauses):
         spans += _clause_roles(clause, state, last=index == len(clauses) - 1)
     return unique_spans(spans)
@@ -122,6 +127,14 @@ def _clause_roles(clause: Clause, state: _State, *, last: bool) -> list[RoleSpan
     problems = _problems(clause)
     if problems:
         return problems
+    if state.actor_reports and not state.modal_seen and modal is None:
+        head = _first_verb(clause, 0, reach=5)  # past the named body: 市政府认真研究…
+        if head is not None and not _completed(clause, head):
+            return [
+                s
+                for item in split_enumeration(clause[head:], opens_verb_phrase)
+                if (s := make_span("Achievement", item, "zh-achievement-reported"))
+            ]
     start = skip_adverbs(clause, 0)
     if start < len(clause) and is_cue(clause[start], "goal-verb") and not state.modal_seen:
         return [s for s in [make_span("Goal", clause, "zh-goal-target-verb")] if s]
