@@ -7,16 +7,13 @@ from ftzgraph.lang.analysis import AnalysedSentence
 from ftzgraph.lang.en.roles import find_roles as en_roles
 from ftzgraph.lang.zh.roles import find_roles as zh_roles
 
-#: How far into a sentence a named body may start and still be its subject.
-SUBJECT_REACH = 2
-
 
 def find_roles(sentence: AnalysedSentence, names: list[Hit]) -> list[Hit]:
     """Role hits of one sentence, in document offsets; ``names`` are its entity hits."""
     base = sentence.begin
     if sentence.lang == "zh":
-        actor = any(h.type == "Organization" and h.begin - base <= SUBJECT_REACH for h in names)
-        found = zh_roles(sentence.doc, actor_subject=actor)
+        actors = [(h.begin - base, h.end - base) for h in names if h.type == "Organization"]
+        found = zh_roles(sentence.doc, actors)
     else:
         found = en_roles(sentence.doc)
     return [

@@ -20,6 +20,7 @@ verb stays one span.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -61,9 +62,10 @@ class _State:
     )
 
 
-def find_roles(doc: Doc, *, actor_subject: bool = False) -> list[RoleSpan]:
-    """Role spans of one sentence; ``actor_subject`` when it opens with a named body
-    (国务院有关部门…, 市政府…): without a modal, its actions are reported achievements."""
+def find_roles(doc: Doc, actors: Sequence[tuple[int, int]] = ()) -> list[RoleSpan]:
+    """Role spans of one sentence. ``actors`` are the spans of named bodies (sentence offsets):
+    a clause opening with one (国务院有关部门…, 市政府…) and no modal reports its actions,
+    which are achievements."""
     spans: list[RoleSpan] = []
     consumed: list[tuple[int, int]] = []
     spans += goal_frames(doc, consumed)
@@ -71,8 +73,11 @@ def find_roles(doc: Doc, *, actor_subject: bool = False) -> list[RoleSpan]:
     clauses = [c for c in clauses if not inside_ranges(c, consumed)]
     if is_target_sentence(doc):
         return unique_spans(spans + target_goals(clauses))
-    state = _State(actor_reports=actor_subject)
+    state = _State()
+    starts = {b for b, _ in actors}
     for index, clause in enumerate(clauses):
+        if clause[0].idx in starts and not any(t.text == "关于" for t in clause):
+            state.actor_reports = True  # 关于: a document title (国务院关于…的通知), not a report
         spans += _clause_roles(clause, state, last=index == len(clauses) - 1)
     return unique_spans(spans)
 
@@ -133,7 +138,8 @@ def _clause_roles(clause: Clause, state: _State, *, last: bool) -> list[RoleSpan
             return [
                 s
                 for item in split_enumeration(clause[head:], opens_verb_phrase)
-                if (s := make_span("Achievement", item, "zh-achievement-reported"))
+                if len(item) > 1
+                and (s := make_span("Achievement", item, "zh-achievement-reported"))
             ]
     start = skip_adverbs(clause, 0)
     if start < len(clause) and is_cue(clause[start], "goal-verb") and not state.modal_seen:
