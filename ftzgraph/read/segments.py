@@ -35,11 +35,15 @@ def find_segments(text: str) -> tuple[Segment, ...]:
 
 
 def _trimmed(lang: Lang, text: str, begin: int, end: int) -> list[Segment]:
+    """The span without surrounding white space; none when it holds no letter at all
+    (a stray ``<<``, a line of digits or punctuation between markers is no text)."""
     while begin < end and text[begin].isspace():
         begin += 1
     while end > begin and text[end - 1].isspace():
         end -= 1
-    return [Segment(lang, begin, end)] if end > begin else []
+    if not any(ch.isalpha() for ch in text[begin:end]):
+        return []
+    return [Segment(lang, begin, end)]
 
 
 def _detected(text: str, begin: int, end: int) -> tuple[Segment, ...]:

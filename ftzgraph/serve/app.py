@@ -1,8 +1,8 @@
 """The SPARQL 1.1 Protocol endpoint as a Starlette application.
 
 Read-only by construction: the workers open a snapshot read-only, and
-updates (``update=`` or ``application/sparql-update``) and ``SERVICE`` are
-refused before anything runs. What a query may cost is bounded by the
+updates (``update=`` or ``application/sparql-update``), ``SERVICE`` and
+``file:`` IRIs are refused before anything runs. What a query may cost is bounded by the
 settings: a time limit, a result cap, a body size and a fixed number of
 workers.
 """
@@ -26,7 +26,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from ftzgraph.serve import description
-from ftzgraph.serve.guard import uses_service
+from ftzgraph.serve.guard import names_file, uses_service
 from ftzgraph.serve.negotiate import known
 from ftzgraph.serve.pool import Busy, Pool
 from ftzgraph.serve.snapshot import Snapshots
@@ -192,6 +192,8 @@ def _check(query: str, params: QueryParams) -> str | None:
         )
     if uses_service(query):
         raise Refused(403, "SERVICE (federated query) is not allowed on this endpoint")
+    if names_file(query):
+        raise Refused(403, "file: IRIs are not allowed: this endpoint reads nothing but its store")
     fmt = params.get("format")
     if fmt is not None and not known(fmt):
         raise Refused(400, f"unknown format {fmt!r}")

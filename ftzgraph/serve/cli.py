@@ -111,7 +111,7 @@ def serve(
         host=host,
         port=port,
         log_level=os.environ.get("FTZGRAPH_LOG_LEVEL", "info").lower(),
-        limit_concurrency=max(64, 16 * workers),  # connections beyond this get a 503 at once
+        limit_concurrency=connection_limit(workers),  # beyond this a 503 at once
         timeout_graceful_shutdown=5,
         server_header=False,
     )
@@ -176,6 +176,23 @@ def push(
     if report.fallback:
         typer.echo(f"note: {report.fallback}; used SPARQL Update at {to} instead", err=True)
     typer.echo(report.summary())
+
+
+def connection_limit(workers: int) -> int:
+    """Open connections (or requests in progress) before uvicorn answers 503 at once.
+
+    Enough that a burst of 100 clients waits for a worker (each waiting request
+    is one socket and a small task) rather than being turned away; at most half
+    the process's file descriptors, which the store, snapshots and worker pipes
+    also need.
+    """
+    import resource
+
+    wanted = max(256, 32 * workers)
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY:
+        return wanted
+    return max(16, min(wanted, soft // 2))
 
 
 def _is_loopback(host: str) -> bool:

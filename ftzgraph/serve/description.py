@@ -51,5 +51,5 @@ def landing(endpoint: str, *, quads: int, taken: str, timeout: float, max_result
 def _limits(timeout: float, max_results: int) -> str:
     return (
         f"Read-only. Queries run for at most {timeout:g} s and return at most {max_results} "
-        "results (then X-Result-Truncated: true); SERVICE and updates are refused."
+        "results (then X-Result-Truncated: true); SERVICE, file: IRIs and updates are refused."
     )

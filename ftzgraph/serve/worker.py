@@ -18,6 +18,7 @@ from multiprocessing.connection import Connection
 import pyoxigraph as ox
 
 from ftzgraph.graph.namespace import PREFIXES
+from ftzgraph.serve.guard import dataset_clause
 from ftzgraph.serve.negotiate import GRAPH_FORMATS, RESULT_FORMATS, Format, choose
 
 STARTUP_SECONDS = 60.0  # a cold interpreter on a busy machine; not part of any query's limit
@@ -52,7 +53,12 @@ class WorkerFailed(Exception):
 def answer(store, job: Job) -> Reply:
     """Run ``job`` on an open :class:`~ftzgraph.store.Store` and serialise the result."""
     try:
-        result = store.query(job.query)
+        # The union of all graphs is the default graph, unless the query names its
+        # own dataset (FROM / FROM NAMED): pyoxigraph would ignore FROM with the union.
+        union = not dataset_clause(job.query)
+        result = store.oxigraph.query(
+            job.query, prefixes=PREFIXES, use_default_graph_as_union=union
+        )
         if isinstance(result, ox.QueryBoolean):
             fmt = choose(RESULT_FORMATS, job.accept, job.fmt)
             return _not_acceptable(RESULT_FORMATS) if fmt is None else _boolean(result, fmt)

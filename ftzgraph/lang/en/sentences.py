@@ -46,7 +46,7 @@ def split_sentences(text: str, begin: int, end: int) -> list[tuple[int, int]]:
 
 
 def _ends_sentence(chunk: str, dot: int) -> bool:
-    word = _WORD_BEFORE.search(chunk, 0, dot)
+    word = _WORD_BEFORE.search(chunk, max(0, dot - 40), dot)  # a window: linear, not quadratic
     if word is None:
         return True
     token = word.group(1).lower()
