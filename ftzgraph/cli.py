@@ -138,16 +138,8 @@ def _summary_table(store) -> str:
     from ftzgraph.query import format_table
     from ftzgraph.records import CONCEPT_TYPES
 
-    classes = " ".join(f"<{FTZ[t]}>" for t in CONCEPT_TYPES)
-    result = store.query(
-        "SELECT ?class (COUNT(DISTINCT ?c) AS ?concepts) (COUNT(DISTINCT ?m) AS ?mentions) "
-        f"WHERE {{ VALUES ?class {{ {classes} }} ?c a ?class ; ftz:hasMention ?m }} "
-        "GROUP BY ?class"
-    )
-    counts = {
-        str(s["class"].value).rsplit("#", 1)[-1]: (s["concepts"].value, s["mentions"].value)
-        for s in result
-    }
+    found = store.class_counts([str(FTZ[t]) for t in CONCEPT_TYPES])
+    counts = {t: tuple(map(str, found[str(FTZ[t])])) for t in CONCEPT_TYPES}
     rows = [[t, *counts.get(t, ("0", "0"))] for t in CONCEPT_TYPES]
     rows.append(["Fact", str(store.count(str(FTZ.Fact))), ""])
     rows.append(["Document", str(store.document_count()), ""])

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ftzgraph.graph.namespace import FTZ, PREFIXES
+from ftzgraph.graph.namespace import FTZ, PREFIXES, RDF
 from ftzgraph.graph.ontology import ONTOLOGY_FILES, ontology_file
 from ftzgraph.graph.provenance import RUN_GRAPH_PREFIX
 from ftzgraph.graph.terms import node
@@ -128,10 +128,28 @@ class Store:
                 continue
             yield quad
 
+    def class_counts(self, classes: list[str]) -> dict[str, tuple[int, int]]:
+        """Class IRI → (distinct nodes, mentions of them), by index scans.
+
+        A SPARQL COUNT over the union of all graphs makes Oxigraph deduplicate
+        across graphs and takes minutes on a million-quad store; scanning the
+        type and hasMention indexes takes a second or two.
+        """
+        rdf_type = node(str(RDF.type))
+        mentions: dict[str, set[str]] = {}
+        for quad in self._store.quads_for_pattern(None, node(str(FTZ.hasMention)), None, None):
+            mentions.setdefault(quad.subject.value, set()).add(quad.object.value)
+        out = {}
+        for rdf_class in classes:
+            subjects = {
+                q.subject.value
+                for q in self._store.quads_for_pattern(None, rdf_type, node(rdf_class), None)
+            }
+            out[rdf_class] = (len(subjects), sum(len(mentions.get(s, ())) for s in subjects))
+        return out
+
     def count(self, rdf_class: str) -> int:
-        query = f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{rdf_class}> }}"
-        solutions = self.query(query)
-        return int(next(iter(solutions))["n"].value)  # type: ignore[index, arg-type]
+        return self.class_counts([rdf_class])[rdf_class][0]
 
     def document_count(self) -> int:
         return self.count(str(FTZ.Document))
