@@ -159,11 +159,12 @@ def extract(
     store.ensure_ontologies()
     notify = on_event or (lambda kind, what: None)
     batches = _batches(read_paths(paths), store, report, notify, force)
+    models: dict[str, str] = {}
     if workers > 1:
         from ftzgraph.workers import run_parallel
 
         results: Iterator[Extracted | ReadFailure] = run_parallel(
-            batches, workers, pipeline.en_model
+            batches, workers, pipeline.en_model, models
         )
     else:
         results = (r for batch in batches for r in pipeline.serialise(batch))
@@ -189,7 +190,7 @@ def extract(
             store.flush()
     if report.processed:
         doc_iris = (iris.document_iri(i) for i in report.processed)
-        store.add(run_quads(started, datetime.now(UTC), pipeline.models, doc_iris))
+        store.add(run_quads(started, datetime.now(UTC), models or pipeline.models, doc_iris))
     store.flush()
     return report
 
