@@ -167,7 +167,7 @@ def query_latency(store_path: Path) -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
         nt = Path(tmp) / "all.nq"
         triples = export(store, nt, "nq", include_ontologies=True)
-        graph = rdflib.Dataset()
+        graph = rdflib.Dataset(default_union=True)  # as Oxigraph's union default graph
         graph.parse(nt, format="nquads")
     header = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
     rows = []
