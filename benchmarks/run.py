@@ -185,7 +185,7 @@ def query_latency(store_path: Path) -> list[dict]:
         rows.append(
             {
                 "query": name,
-                "triples": triples,
+                "quads": triples,
                 "oxigraph ms": round(ox_ms, 1),
                 "rdflib ms": round(rdf_ms, 1),
                 "ratio": round(rdf_ms / max(ox_ms, 0.01), 1),
