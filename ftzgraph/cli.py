@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from ftzgraph import __version__
+from ftzgraph.cli_options import StoreOption
 
 app = typer.Typer(
     add_completion=False,
@@ -22,15 +23,6 @@ app = typer.Typer(
     help="Knowledge graphs from Chinese and English texts on China's Pilot Free Trade Zones.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-StoreOption = Annotated[
-    str,
-    typer.Option(
-        "--store",
-        help="Store folder (default: $FTZGRAPH_STORE or ./ftzgraph-store).",
-        show_default=False,
-    ),
-]
 
 
 class ExportFormat(StrEnum):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -26,6 +25,7 @@ from ftzgraph.store import Store
 from ftzgraph.store.push import CHUNK_TRIPLES, graph_triples
 
 from .conftest import EXAMPLES
+from .servers import extract_store, free_port
 
 FTZGRAPH = [sys.executable, "-m", "ftzgraph.cli"]
 TEXTS = (
@@ -91,22 +91,7 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory, env: dict[str, str]) -> Path:
     path = tmp_path_factory.mktemp("push") / "store"
-    texts = [str(EXAMPLES / name) for name in TEXTS]
-    done = subprocess.run(
-        [*FTZGRAPH, "extract", *texts, "--store", str(path), "-q"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
-    return path
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return extract_store(path, (EXAMPLES / name for name in TEXTS), env)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ waiting for a worker) so that the limits can be seen to work.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -27,6 +26,7 @@ from ftzgraph.serve.guard import uses_service
 from ftzgraph.serve.negotiate import GRAPH_FORMATS, RESULT_FORMATS, choose
 
 from .conftest import EXAMPLES
+from .servers import extract_store, free_port
 
 FTZGRAPH = [sys.executable, "-m", "ftzgraph.cli"]
 TEXTS = (
@@ -48,22 +48,7 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory, env: dict[str, str]) -> Path:
     path = tmp_path_factory.mktemp("serve") / "store"
-    texts = [str(EXAMPLES / name) for name in TEXTS]
-    done = subprocess.run(
-        [*FTZGRAPH, "extract", *texts, "--store", str(path), "-q"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
-    return path
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return extract_store(path, (EXAMPLES / name for name in TEXTS), env)
 
 
 @pytest.fixture(scope="module")

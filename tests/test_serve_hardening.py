@@ -31,6 +31,7 @@ from ftzgraph.serve.guard import dataset_clause, names_file
 from ftzgraph.store import open_store
 
 from .conftest import EXAMPLES
+from .servers import free_port
 
 FTZGRAPH = [sys.executable, "-m", "ftzgraph.cli"]
 TEXTS = ("01_ftz-high-quality-development.txt", "04_lingang-special-area-goals.txt")
@@ -41,12 +42,6 @@ COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 PASSWD = b"root:"  # the first bytes of /etc/passwd's first line
 CLIENTS, REQUESTS_EACH = 100, 3
 RSS_BOUND_KB = 64 * 1024  # the server's resident memory may grow by at most 64 MiB
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def build_store(path: Path, pipeline: Pipeline) -> None:

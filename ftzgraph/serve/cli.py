@@ -14,14 +14,7 @@ from typing import Annotated
 
 import typer
 
-StoreOption = Annotated[
-    str,
-    typer.Option(
-        "--store",
-        help="Store folder (default: $FTZGRAPH_STORE or ./ftzgraph-store).",
-        show_default=False,
-    ),
-]
+from ftzgraph.cli_options import StoreOption
 
 
 class PushMethod(StrEnum):
