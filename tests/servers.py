@@ -5,8 +5,12 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import httpx
 
 FTZGRAPH = [sys.executable, "-m", "ftzgraph.cli"]
 
@@ -28,3 +32,36 @@ def extract_store(path: Path, texts: Iterable[Path], env: dict[str, str]) -> Pat
     )
     assert done.returncode == 0, done.stderr
     return path
+
+
+@contextmanager
+def running(
+    command: list[str],
+    log: Path,
+    ready: str,
+    *,
+    env: dict[str, str] | None = None,
+    params: dict[str, str] | None = None,
+    wait: float = 30,
+) -> Iterator[subprocess.Popen]:
+    """A server process, ready once GET ``ready`` answers 200 (bounded wait), stopped after."""
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            assert process.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, f"not ready in {wait} s\n" + log.read_text()
+            try:
+                if httpx.get(ready, params=params, timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)

@@ -11,7 +11,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from ftzgraph.store import Store
 from ftzgraph.store.push import CHUNK_TRIPLES, graph_triples
 
 from .conftest import EXAMPLES
-from .servers import extract_store, free_port
+from .servers import extract_store, free_port, running
 
 FTZGRAPH = [sys.executable, "-m", "ftzgraph.cli"]
 TEXTS = (
@@ -101,28 +100,10 @@ def oxigraph(tmp_path: Path) -> Iterator[str]:
     log = tmp_path / "oxigraph.log"
     command = [str(OXIGRAPH), "serve", "--location", str(tmp_path / "remote")]
     command += ["--bind", f"127.0.0.1:{port}", "--union-default-graph"]
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            assert process.poll() is None, log.read_text()
-            assert time.monotonic() < deadline, "oxigraph not ready in 20 s\n" + log.read_text()
-            try:
-                ready = httpx.get(base + "/query", params={"query": "ASK {}"}, timeout=1)
-                if ready.status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
+    params = {"query": "ASK {}"}
+    with running(command, log, base + "/query", params=params, wait=20):
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(5)
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from ftzgraph.serve.guard import uses_service
 from ftzgraph.serve.negotiate import GRAPH_FORMATS, RESULT_FORMATS, choose
 
 from .conftest import EXAMPLES
-from .servers import extract_store, free_port
+from .servers import extract_store, free_port, running
 
 FTZGRAPH = [sys.executable, "-m", "ftzgraph.cli"]
 TEXTS = (
@@ -58,32 +58,10 @@ def server(store: Path, env: dict[str, str]) -> Iterator[str]:
     log = store.parent / "serve.log"
     options = ["--timeout", str(TIMEOUT), "--max-results", str(MAX_RESULTS), "--workers", "2"]
     options += ["--queue-wait", "0.5", "--refresh", "0.5"]
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [*FTZGRAPH, "serve", "--store", str(store), "--port", str(port), *options],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-        )
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            assert process.poll() is None, log.read_text()
-            assert time.monotonic() < deadline, "server not ready in 30 s\n" + log.read_text()
-            try:
-                if httpx.get(base + "/", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
+    command = [*FTZGRAPH, "serve", "--store", str(store), "--port", str(port), *options]
+    with running(command, log, base + "/", env=env):
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(5)
 
 
 def wrapper(server: str, query: str, fmt: str = JSON) -> SPARQLWrapper:

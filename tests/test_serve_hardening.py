@@ -12,7 +12,6 @@ from __future__ import annotations
 import gc
 import os
 import socket
-import subprocess
 import sys
 import threading
 import time
@@ -31,7 +30,7 @@ from ftzgraph.serve.guard import dataset_clause, names_file
 from ftzgraph.store import open_store
 
 from .conftest import EXAMPLES
-from .servers import free_port
+from .servers import free_port, running
 
 FTZGRAPH = [sys.executable, "-m", "ftzgraph.cli"]
 TEXTS = ("01_ftz-high-quality-development.txt", "04_lingang-special-area-goals.txt")
@@ -62,32 +61,10 @@ def server(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Iter
     env = {**os.environ, "FTZGRAPH_STORE": str(base / "default-store")}
     options = ["--timeout", str(TIMEOUT), "--max-results", str(MAX_RESULTS), "--workers", "2"]
     options += ["--queue-wait", "30", "--refresh", "0", "--host", HOST, "--port", str(port)]
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [*FTZGRAPH, "serve", "--store", str(store), *options],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-        )
     url = f"http://{HOST}:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert process.poll() is None, log.read_text()
-            assert time.monotonic() < deadline, "server not ready in 60 s\n" + log.read_text()
-            try:
-                if httpx.get(url + "/", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
+    command = [*FTZGRAPH, "serve", "--store", str(store), *options]
+    with running(command, log, url + "/", env=env, wait=60) as process:
         yield {"url": url, "pid": process.pid, "store": store, "log": log}
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(5)
 
 
 def post(server: dict, query: str, **headers: str) -> httpx.Response:
